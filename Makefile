@@ -1,0 +1,47 @@
+# One command to build the site, one to run the tests; both set up what they need.
+VENV ?= .venv
+PYTHON ?= python3
+BIN := $(VENV)/bin
+
+.PHONY: site serve test lint setup browser-deps clean
+
+## site: set up, then build docs/, feeds and site/ from the configured sources
+site: $(VENV)/.site-installed
+	$(BIN)/paperfeed build
+
+## serve: build, then preview on http://127.0.0.1:8000 with live reload
+serve: $(VENV)/.site-installed
+	$(BIN)/paperfeed serve
+
+## test: set up (Python packages and Debian's Chromium), lint, type-check, run every test
+test: $(VENV)/.test-installed browser-deps lint
+	$(BIN)/pytest
+
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
+	$(BIN)/mypy
+
+setup: $(VENV)/.test-installed
+
+$(VENV)/.site-installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.site-installed
+
+# Browser tests drive Debian's Chromium (Playwright cannot download its own browser here).
+browser-deps:
+	@test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else echo "make test needs Chromium: run 'sudo apt-get install chromium'" >&2; exit 1; fi; }
+
+clean:
+	rm -rf site .docs.paperfeed-new .site.paperfeed-new

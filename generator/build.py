@@ -1,0 +1,121 @@
+"""The recipe: read -> archive -> tag -> render, all in memory; then write everything at once.
+
+Nothing touches disk until every page, feed and the MkDocs site are ready in staging folders;
+then the archive, docs/ and site/ are swapped in. A failure before that leaves all three as
+they were.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from generator.archive import MergeReport, load_archive, merge, serialize
+from generator.catalog import build_catalog
+from generator.config import Settings
+from generator.errors import StrictModeError
+from generator.feeds import render_feeds
+from generator.models import Diagnostic
+from generator.output import StagedTree, WriteReport, build_lock, stage, stage_empty
+from generator.readers import read_file
+from generator.render import render_pages
+from generator.site import build_site
+from generator.tagging import load_taxonomy
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class BuildSummary:
+    """What a build read, produced and wrote; `line()` is the CLI's closing line."""
+
+    files_read: int
+    records: int
+    merge: MergeReport
+    papers: int
+    pages: int
+    tags: int
+    feeds: int
+    docs: WriteReport
+    warnings: tuple[Diagnostic, ...]
+    site_warnings: int
+    untagged: tuple[str, ...]
+    site_built: bool
+
+    def line(self) -> str:
+        m = self.merge
+        site = f", site: {self.site_warnings} MkDocs warnings" if self.site_built else ", no site"
+        return (
+            f"{self.records} records read from {self.files_read} files "
+            f"({m.new} new, {m.updated} updated, {m.unchanged} unchanged, {m.merged} merged); "
+            f"{self.papers} papers, {self.pages} pages, {self.tags} tags, {self.feeds} feeds; "
+            f"{self.docs.written} files written, {self.docs.removed} removed; "
+            f"{len(self.warnings)} warnings{site}"
+        )
+
+
+def build(
+    settings: Settings,
+    *,
+    inputs: Sequence[Path] | None = None,
+    today: date,
+    strict: bool = False,
+    site: bool = True,
+) -> BuildSummary:
+    """Ingest `inputs` (default: the configured sources), render the archive and build the site."""
+    sources = settings.sources if inputs is None else tuple(inputs)
+    results = [read_file(path) for path in sources]
+    records = [record for result in results for record in result.records]
+    warnings = tuple(w for result in results for w in result.warnings)
+    for warning in warnings:
+        logger.warning("%s", warning)
+    if strict and warnings:
+        raise StrictModeError(
+            f"{len(warnings)} input warnings", hint="fix the input or build without --strict"
+        )
+
+    archive = load_archive(settings.archive_dir)
+    papers, merge_report = merge(archive, records, today)
+    catalog = build_catalog(papers.values(), load_taxonomy(settings.taxonomy_path))
+    pages = render_pages(settings, catalog)
+    feeds = render_feeds(settings, catalog)
+    for paper in catalog.untagged:
+        logger.info("untagged: %s (%s)", paper.title, paper.key)
+
+    with build_lock(settings.root):
+        staged: list[StagedTree] = []
+        try:
+            staged.append(stage(settings.archive_dir, serialize(papers.values()), manifest=False))
+            docs = stage(settings.docs_dir, pages | feeds)
+            staged.append(docs)
+            site_warnings = 0
+            if site:
+                site_tree = stage_empty(settings.site_dir)
+                staged.append(site_tree)
+                assert site_tree.staging is not None
+                site_warnings = build_site(
+                    settings.config_path, docs.path, site_tree.staging, strict=strict
+                )
+            for tree in staged:
+                tree.commit()
+        finally:
+            for tree in staged:
+                tree.discard()
+
+    return BuildSummary(
+        files_read=len(sources),
+        records=len(records),
+        merge=merge_report,
+        papers=len(catalog.papers),
+        pages=len(pages),
+        tags=len(catalog.tags),
+        feeds=len(feeds),
+        docs=docs.report,
+        warnings=warnings,
+        site_warnings=site_warnings,
+        untagged=tuple(p.title for p in catalog.untagged),
+        site_built=site,
+    )

@@ -1,0 +1,113 @@
+"""The `paperfeed` command. The only place that decides how output looks and turns errors into
+one line and an exit code.
+
+Exit codes: 0 success; 1 an error in input, config or output (the message says which);
+2 wrong command-line usage; 3 --strict and there were warnings; 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from generator import __version__
+from generator.build import build
+from generator.config import load_settings
+from generator.errors import PaperfeedError
+from generator.site import serve
+
+logger = logging.getLogger("generator")
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {text!r}") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="paperfeed", description="Build a paper website and RSS/Atom feeds with MkDocs."
+    )
+    parser.add_argument("--version", action="version", version=f"paperfeed {__version__}")
+    parser.add_argument(
+        "--config", type=Path, default=Path("mkdocs.yml"), help="site config (default: mkdocs.yml)"
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="print only warnings and errors")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build_cmd = commands.add_parser(
+        "build", help="ingest sources, write docs/ and feeds, build site/"
+    )
+    build_cmd.add_argument(
+        "--input",
+        "-i",
+        type=Path,
+        action="append",
+        metavar="FILE",
+        help="ingest FILE instead of the configured sources (repeatable)",
+    )
+    build_cmd.add_argument(
+        "--strict", action="store_true", help="fail (exit 3) on any warning, for CI"
+    )
+    build_cmd.add_argument(
+        "--no-site", action="store_true", help="write docs/ and feeds only; skip the MkDocs build"
+    )
+    build_cmd.add_argument(
+        "--date",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="first-seen date for new papers (default: today in UTC)",
+    )
+
+    serve_cmd = commands.add_parser("serve", help="build, then preview the site with live reload")
+    serve_cmd.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="IP:PORT")
+    return parser
+
+
+def _configure_logging(quiet: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_Formatter())
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.WARNING)
+    logger.setLevel(logging.WARNING if quiet else logging.INFO)
+
+
+class _Formatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        message = " ".join(record.getMessage().split())
+        if record.levelno >= logging.WARNING:
+            return f"warning: {message}"
+        return message
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    _configure_logging(args.quiet)
+    try:
+        settings = load_settings(args.config)
+        if args.command == "build":
+            summary = build(
+                settings,
+                inputs=args.input,
+                today=args.date or datetime.now(UTC).date(),
+                strict=args.strict,
+                site=not args.no_site,
+            )
+            print(summary.line())
+        elif args.command == "serve":
+            build(settings, today=datetime.now(UTC).date(), site=False)
+            serve(settings.config_path, args.dev_addr)
+    except PaperfeedError as error:
+        print(f"paperfeed: error: {error.one_line()}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("paperfeed: interrupted; the previous output was left as it was", file=sys.stderr)
+        return 130
+    return 0

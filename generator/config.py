@@ -1,0 +1,113 @@
+"""Typed settings, read once from mkdocs.yml: site facts at the top level, generator options
+under `extra.paperfeed`. Keeping everything in mkdocs.yml gives the site one config file, which
+MkDocs (and Zensical) read as well.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+
+from generator.errors import ConfigError
+
+
+class _MkDocsLoader(yaml.SafeLoader):
+    """Safe YAML that tolerates MkDocs' custom tags (`!ENV`, `!!python/name:`) by ignoring them."""
+
+
+def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
+    return None
+
+
+_MkDocsLoader.add_multi_constructor("!", _ignore_tag)
+_MkDocsLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything the build needs to know, with paths resolved against mkdocs.yml's folder."""
+
+    config_path: Path
+    site_name: str
+    site_url: str
+    """Absolute URL of the site root, ending in "/": feeds need absolute links."""
+    docs_dir: Path
+    site_dir: Path
+    use_directory_urls: bool
+    sources: tuple[Path, ...]
+    """Input files that `paperfeed build` ingests when no --input is given."""
+    archive_dir: Path
+    taxonomy_path: Path
+    feed_entries: int
+    """Newest entries per feed (site and per tag)."""
+    home_entries: int
+    """Newest papers listed on the home page."""
+
+    @property
+    def root(self) -> Path:
+        return self.config_path.parent
+
+
+def _option(options: dict[str, Any], name: str, kind: type, default: Any, where: str) -> Any:
+    value = options.get(name, default)
+    if not isinstance(value, kind) or isinstance(value, bool) is not (kind is bool):
+        raise ConfigError(
+            f"extra.paperfeed.{name} must be a {kind.__name__}, not {value!r}", where=where
+        )
+    return value
+
+
+def load_settings(config_path: Path) -> Settings:
+    """Read mkdocs.yml and validate the parts paperfeed uses."""
+    where = str(config_path)
+    try:
+        raw = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_MkDocsLoader)
+    except FileNotFoundError:
+        raise ConfigError(
+            "config file not found", where=where, hint="run in the site folder or pass --config"
+        ) from None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        detail = " ".join(str(error).split())
+        raise ConfigError(f"cannot read config: {detail}", where=where) from None
+    if not isinstance(raw, dict):
+        raise ConfigError("config must be a YAML mapping", where=where)
+    site_url = raw.get("site_url")
+    if (
+        not isinstance(site_url, str)
+        or urlsplit(site_url).scheme not in ("http", "https")
+        or (not urlsplit(site_url).netloc)
+    ):
+        raise ConfigError(
+            "site_url must be an absolute http(s) URL",
+            where=where,
+            hint="feeds need absolute links; set site_url: https://example.org/",
+        )
+    extra = raw.get("extra") or {}
+    options = extra.get("paperfeed") or {} if isinstance(extra, dict) else {}
+    if not isinstance(options, dict):
+        raise ConfigError("extra.paperfeed must be a mapping", where=where)
+    root = config_path.parent
+    sources = _option(options, "sources", list, [], where)
+    if not all(isinstance(s, str) for s in sources):
+        raise ConfigError("extra.paperfeed.sources must be a list of paths", where=where)
+    feed_entries = _option(options, "feed_entries", int, 50, where)
+    home_entries = _option(options, "home_entries", int, 20, where)
+    if feed_entries < 1 or home_entries < 1:
+        raise ConfigError("extra.paperfeed entry counts must be at least 1", where=where)
+    return Settings(
+        config_path=config_path,
+        site_name=str(raw.get("site_name") or "paperfeed"),
+        site_url=site_url.rstrip("/") + "/",
+        docs_dir=root / str(raw.get("docs_dir", "docs")),
+        site_dir=root / str(raw.get("site_dir", "site")),
+        use_directory_urls=bool(raw.get("use_directory_urls", True)),
+        sources=tuple(root / s for s in sources),
+        archive_dir=root / _option(options, "archive", str, "data/archive", where),
+        taxonomy_path=root / _option(options, "taxonomy", str, "data/taxonomy.yml", where),
+        feed_entries=feed_entries,
+        home_entries=home_entries,
+    )

@@ -1,0 +1,256 @@
+"""The only module that writes to disk.
+
+Every tree the generator publishes (the archive, the generated part of docs/, the built site/)
+is prepared in a staging folder next to its target and swapped in with one atomic rename, so a
+failed or killed build leaves the previous tree whole. Files whose bytes did not change keep
+their inode and mtime (they are hard-linked into the staging folder, never rewritten), and a
+build that changes nothing writes nothing.
+
+In docs/ the generator owns only the files listed in its manifest: it refuses to overwrite any
+other file, and it removes the files it wrote before and no longer produces.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import errno
+import fcntl
+import json
+import os
+import shutil
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import OutputError
+
+MANIFEST = ".paperfeed-manifest.json"
+_NEW = ".paperfeed-new"
+_OLD = ".paperfeed-old"
+
+
+@dataclass(frozen=True, slots=True)
+class WriteReport:
+    """What publishing a tree did, in files."""
+
+    written: int
+    unchanged: int
+    removed: int
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.written or self.removed)
+
+
+def _sibling(target: Path, suffix: str) -> Path:
+    return target.with_name(f".{target.name}{suffix}")
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two directories (Linux renameat2 RENAME_EXCHANGE). False if unsupported."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
+def recover(target: Path) -> None:
+    """Undo what an interrupted publish left: restore a moved-away tree, drop staging folders."""
+    old = _sibling(target, _OLD)
+    if old.exists() and not target.exists():
+        old.rename(target)
+    for leftover in (old, _sibling(target, _NEW)):
+        if leftover.exists():
+            shutil.rmtree(leftover)
+
+
+def swap_in(staging: Path, target: Path) -> None:
+    """Make the complete tree at `staging` the new `target`; the old tree is deleted after."""
+    if not target.exists():
+        staging.rename(target)
+        return
+    if _exchange(staging, target):
+        shutil.rmtree(staging)
+        return
+    old = _sibling(target, _OLD)
+    target.rename(old)
+    staging.rename(target)
+    shutil.rmtree(old)
+
+
+def staging_dir(target: Path) -> Path:
+    """An empty folder next to `target` to build a replacement tree in (same file system)."""
+    recover(target)
+    staging = _sibling(target, _NEW)
+    staging.mkdir(parents=True)
+    return staging
+
+
+def _read_manifest(target: Path) -> set[str]:
+    path = target / MANIFEST
+    if not path.exists():
+        return set()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {str(name) for name in data["files"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        raise OutputError(
+            "generator manifest is unreadable",
+            where=str(path),
+            hint="delete the generated folders and the manifest, then build again",
+        ) from None
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+        return False
+
+
+def _check_path(rel: str) -> None:
+    parts = Path(rel).parts
+    if Path(rel).is_absolute() or not parts or any(p in ("..", ".", "") for p in parts):
+        raise OutputError(f"refusing to write outside the output folder: {rel!r}")
+
+
+@dataclass(slots=True)
+class StagedTree:
+    """A replacement for `target`, complete in `staging`, waiting for `commit`.
+
+    `staging` is None when nothing would change: committing is then a no-op and `path`
+    is the target itself.
+    """
+
+    target: Path
+    staging: Path | None
+    report: WriteReport
+
+    @property
+    def path(self) -> Path:
+        return self.staging or self.target
+
+    def commit(self) -> None:
+        if self.staging is not None:
+            try:
+                swap_in(self.staging, self.target)
+            except OSError as error:
+                raise OutputError(
+                    f"cannot replace: {error.strerror}", where=str(self.target)
+                ) from None
+            self.staging = None
+
+    def discard(self) -> None:
+        if self.staging is not None and self.staging.exists():
+            shutil.rmtree(self.staging)
+        self.staging = None
+
+
+def stage_empty(target: Path) -> StagedTree:
+    """An empty staging folder for a tree that a tool other than paperfeed fills (MkDocs)."""
+    return StagedTree(target, staging_dir(target), WriteReport(0, 0, 0))
+
+
+def stage(target: Path, files: Mapping[str, bytes], *, manifest: bool = True) -> StagedTree:
+    """Prepare `target` to hold `files` (relative path -> bytes), atomically and minimally.
+
+    With `manifest`, files outside `files` that the previous build wrote are removed and any
+    other existing file is left alone (and never overwritten). Without it, the generator owns
+    the folder but removes nothing.
+    """
+    recover(target)
+    owned = _read_manifest(target) if manifest else set()
+    changed: dict[str, bytes] = {}
+    for rel, data in files.items():
+        _check_path(rel)
+        path = target / rel
+        if _same_bytes(path, data):
+            continue
+        if manifest and path.exists() and rel not in owned:
+            raise OutputError(
+                "file exists and was not written by paperfeed; refusing to overwrite it",
+                where=str(path),
+                hint="move it away or rename it",
+            )
+        changed[rel] = data
+    stale = sorted(rel for rel in owned - files.keys() if (target / rel).exists())
+    report = WriteReport(len(changed), len(files) - len(changed), len(stale))
+    if manifest:
+        manifest_bytes = _manifest_bytes(files)
+        if not _same_bytes(target / MANIFEST, manifest_bytes):
+            changed[MANIFEST] = manifest_bytes
+    if not changed and not stale:
+        return StagedTree(target, None, report)
+    staging = staging_dir(target)
+    try:
+        _link_tree(target, staging, skip=set(changed) | set(stale))
+        for rel, data in changed.items():
+            path = staging / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        _prune_empty_dirs(staging, {str(Path(rel).parent) for rel in stale})
+    except OSError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        where = str(error.filename or target)
+        raise OutputError(f"cannot write: {error.strerror}", where=where) from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return StagedTree(target, staging, report)
+
+
+def _manifest_bytes(files: Mapping[str, bytes]) -> bytes:
+    return (json.dumps({"files": sorted(files)}, indent=0) + "\n").encode("utf-8")
+
+
+def _link_tree(source: Path, staging: Path, skip: set[str]) -> None:
+    """Hard-link every file of `source` into `staging`, except the relative paths in `skip`."""
+    if not source.exists():
+        return
+    for dirpath, dirnames, filenames in os.walk(source):
+        rel_dir = Path(dirpath).relative_to(source)
+        (staging / rel_dir).mkdir(parents=True, exist_ok=True)
+        for name in [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]:
+            dirnames.remove(name)
+            filenames.append(name)
+        for name in filenames:
+            rel = rel_dir / name
+            if str(rel) in skip:
+                continue
+            os.link(Path(dirpath) / name, staging / rel, follow_symlinks=False)
+
+
+def _prune_empty_dirs(root: Path, candidates: set[str]) -> None:
+    for rel in sorted(candidates, key=lambda r: -len(Path(r).parts)):
+        path = root / rel
+        while path != root and path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+            path = path.parent
+
+
+@contextlib.contextmanager
+def build_lock(root: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the site folder so two builds never stage over each other."""
+    path = root / ".paperfeed.lock"
+    with path.open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputError(
+                "another paperfeed build is running in this folder",
+                where=str(root),
+                hint="wait for it to finish",
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

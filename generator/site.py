@@ -1,0 +1,56 @@
+"""The MkDocs step: render docs/ into a site folder with MkDocs' own build, in-process."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from generator.errors import SiteBuildError
+
+logger = logging.getLogger(__name__)
+
+
+class _Counter(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def build_site(config_path: Path, docs_dir: Path, site_dir: Path, *, strict: bool) -> int:
+    """Run `mkdocs build` for `config_path` from `docs_dir` into `site_dir`; return its warnings."""
+    from mkdocs import exceptions
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    counter = _Counter()
+    mkdocs_logger = logging.getLogger("mkdocs")
+    mkdocs_logger.addHandler(counter)
+    try:
+        config = load_config(
+            config_file=str(config_path),
+            docs_dir=str(docs_dir),
+            site_dir=str(site_dir),
+            strict=strict,
+        )
+        build(config)
+    except exceptions.Abort as error:
+        raise SiteBuildError(
+            f"MkDocs stopped: {error}", where=str(config_path), hint="see the warnings above"
+        ) from None
+    except exceptions.ConfigurationError as error:
+        raise SiteBuildError(
+            f"MkDocs rejected the config: {' '.join(str(error).split())}", where=str(config_path)
+        ) from None
+    finally:
+        mkdocs_logger.removeHandler(counter)
+    return counter.count
+
+
+def serve(config_path: Path, dev_addr: str) -> None:
+    """MkDocs' development server with live reload, for previewing the generated site."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    mkdocs_serve(config_file=str(config_path), dev_addr=dev_addr, livereload=True)

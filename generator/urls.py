@@ -1,0 +1,43 @@
+"""Where each generated file lives in docs/ and which URL MkDocs gives it.
+
+Every path here is built from slugs (generator.slugs), never from raw input text.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+HOME = "index.md"
+ALL_TAGS = "tags/index.md"
+SITE_FEEDS = {"rss": "feeds/rss.xml", "atom": "feeds/atom.xml"}
+FEED_NAMES = {"rss": "RSS", "atom": "Atom"}
+FEED_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml"}
+
+
+def paper_path(slug: str) -> str:
+    return f"papers/{slug}.md"
+
+
+def tag_path(slug: str) -> str:
+    return f"tags/{slug}.md"
+
+
+def tag_feeds(slug: str) -> dict[str, str]:
+    return {"rss": f"feeds/tags/{slug}.rss.xml", "atom": f"feeds/tags/{slug}.atom.xml"}
+
+
+def relative(target: str, source: str) -> str:
+    """The link from docs file `source` to docs file `target`, for Markdown links."""
+    return posixpath.relpath(target, posixpath.dirname(source) or ".")
+
+
+def page_url(path: str, site_url: str, use_directory_urls: bool = True) -> str:
+    """The absolute URL MkDocs gives the page built from docs file `path`."""
+    if not path.endswith(".md"):
+        return site_url + path
+    stem = path.removesuffix(".md")
+    if not use_directory_urls:
+        return f"{site_url}{stem}.html"
+    if stem == "index" or stem.endswith("/index"):
+        return site_url + stem.removesuffix("index")
+    return f"{site_url}{stem}/"

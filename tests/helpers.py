@@ -1,0 +1,29 @@
+"""Constants and small helpers shared by the tests."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SAMPLE = ROOT / "data" / "sources" / "hf-papers-listing.txt"
+DAY = date(2026, 11, 27)
+
+
+def write_listing(path: Path, pairs: list[tuple[str, str]], header: bool = True) -> Path:
+    """A listing file with the real header and `Subscribe` prefix around the given papers."""
+    lines = []
+    if header:
+        lines += ["Get trending papers in your email inbox once a day!"]
+        lines += ["Get trending papers in your email inbox!"]
+    for index, (title, abstract) in enumerate(pairs):
+        lines += [("Subscribe" if header and index == 0 else "") + title, abstract]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+LONG = (
+    "We study a problem. We propose a method that works well in practice and show results "
+    "on several benchmarks, improving on the previous state of the art by a wide margin. "
+)

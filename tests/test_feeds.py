@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import replace
+from datetime import date, timedelta
+
+import feedparser
+
+from generator.catalog import build_catalog
+from generator.config import Settings
+from generator.feeds import render_feeds
+from generator.models import Paper
+from generator.tagging import compile_taxonomy
+
+TAXONOMY = compile_taxonomy({"Optimization": ["optimi*"], "Stats <&>": ["statistics"]})
+
+
+def papers(count: int) -> list[Paper]:
+    start = date(2026, 1, 1)
+    return [
+        Paper(
+            key=f"arxiv:2601.{i:05d}",
+            slug=f"paper-{i}",
+            title=f"Optimizing thing {i} <b>&amp;</b>",
+            abstract=f'Statistics of thing {i}. "Quoted" & <script>x</script>',
+            first_seen=start + timedelta(days=i),
+            authors=("Ada Lovelace",) if i % 2 else (),
+        )
+        for i in range(count)
+    ]
+
+
+def feeds_for(settings: Settings, items: list[Paper]) -> dict[str, bytes]:
+    return render_feeds(settings, build_catalog(items, TAXONOMY))
+
+
+def test_site_and_tag_feeds_exist_and_parse(settings: Settings) -> None:
+    files = feeds_for(settings, papers(3))
+    assert sorted(files) == [
+        "feeds/atom.xml",
+        "feeds/rss.xml",
+        "feeds/tags/optimization.atom.xml",
+        "feeds/tags/optimization.rss.xml",
+        "feeds/tags/stats.atom.xml",
+        "feeds/tags/stats.rss.xml",
+    ]
+    for name, data in files.items():
+        ET.fromstring(data)  # strict XML
+        parsed = feedparser.parse(data)
+        assert not parsed.bozo, (name, parsed.get("bozo_exception"))
+        assert len(parsed.entries) == 3
+
+
+def test_entries_are_newest_first_with_absolute_links_and_stable_ids(settings: Settings) -> None:
+    files = feeds_for(settings, papers(3))
+    for name in ("feeds/rss.xml", "feeds/atom.xml"):
+        parsed = feedparser.parse(files[name])
+        entry = parsed.entries[0]
+        assert entry.id == "urn:paperfeed:arxiv:2601.00002"
+        assert entry.link == "https://example.org/paperfeed/papers/paper-2/"
+        assert entry.title == "Optimizing thing 2 <b>&amp;</b>"
+        assert entry.published_parsed[:3] == (2026, 1, 3)
+        assert [e.id[-1] for e in parsed.entries] == ["2", "1", "0"]
+        self_links = [link.href for link in parsed.feed.links if link.rel == "self"]
+        assert self_links == [f"https://example.org/paperfeed/{name}"]
+
+
+def test_feed_text_is_the_paper_text(settings: Settings) -> None:
+    files = feeds_for(settings, papers(1))
+    atom = ET.fromstring(files["feeds/atom.xml"])
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    assert atom.findtext("a:entry/a:title", namespaces=ns) == "Optimizing thing 0 <b>&amp;</b>"
+    assert atom.findtext("a:entry/a:summary", namespaces=ns) == (
+        'Statistics of thing 0. "Quoted" & <script>x</script>'
+    )
+    rss = ET.fromstring(files["feeds/rss.xml"])
+    assert rss.findtext("channel/item/description") == (
+        'Statistics of thing 0. "Quoted" & <script>x</script>'
+    )
+
+
+def test_feeds_are_capped(settings: Settings) -> None:
+    capped = replace(settings, feed_entries=5)
+    files = feeds_for(capped, papers(12))
+    assert len(feedparser.parse(files["feeds/rss.xml"]).entries) == 5
+    assert feedparser.parse(files["feeds/atom.xml"]).entries[0].id.endswith("2601.00011")
+
+
+def test_feeds_are_deterministic_and_dated_by_papers(settings: Settings) -> None:
+    items = papers(4)
+    first = feeds_for(settings, items)
+    second = feeds_for(settings, list(reversed(items)))
+    assert first == second
+    parsed = feedparser.parse(first["feeds/rss.xml"])
+    assert parsed.feed.updated_parsed[:3] == (2026, 1, 4)
+    assert b"lastBuildDate>Sun, 04 Jan 2026 00:00:00 +0000<" in first["feeds/rss.xml"]
+
+
+def test_empty_archive_gives_valid_empty_feeds(settings: Settings) -> None:
+    files = feeds_for(settings, [])
+    assert sorted(files) == ["feeds/atom.xml", "feeds/rss.xml"]
+    assert not feedparser.parse(files["feeds/atom.xml"]).bozo
