@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from generator import urls
 from generator.archive import MergeReport, load_archive, merge, serialize
 from generator.catalog import build_catalog
 from generator.config import Settings
@@ -89,7 +90,8 @@ def build(
         staged: list[StagedTree] = []
         try:
             staged.append(stage(settings.archive_dir, serialize(papers.values()), manifest=False))
-            docs = stage(settings.docs_dir, pages | feeds)
+            static = dict.fromkeys(urls.FEED_SITEMAPS, urls.EMPTY_SITEMAP)
+            docs = stage(settings.docs_dir, pages | feeds | static)
             staged.append(docs)
             site_warnings = 0
             if site:

@@ -14,6 +14,17 @@ FEED_NAMES = {"rss": "RSS", "atom": "Atom"}
 FEED_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml"}
 
 
+# Material's JavaScript fetches "sitemap.xml" relative to every <link rel="alternate"> on a
+# page (for its language selector). Feeds are alternates, so each folder of feeds gets an
+# empty sitemap: the fetch is tiny and succeeds instead of a 404 (or the whole site's
+# sitemap) on every page view.
+FEED_SITEMAPS = ("feeds/sitemap.xml", "feeds/tags/sitemap.xml")
+EMPTY_SITEMAP = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n'
+    b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
+)
+
+
 def paper_path(slug: str) -> str:
     return f"papers/{slug}.md"
 

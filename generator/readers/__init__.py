@@ -52,6 +52,12 @@ def read_file(path: Path, fmt: str | None = None) -> ReadResult:
         raise InputError("is a directory, not a file", where=where, hint="name a file") from None
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror}", where=where) from None
+    return read_bytes(data, where=where, source=path.name, fmt=fmt)
+
+
+def read_bytes(data: bytes, *, where: str, source: str, fmt: str | None = None) -> ReadResult:
+    """Parse the bytes of one input (a file, or a fetched response) in the given or detected
+    format. `where` names it in messages; `source` is recorded on every paper it yields."""
     text, bad_lines = decode(data)
     if not text.strip():
         raise InputError("file is empty", where=where, hint="give a file with papers in it")
@@ -61,7 +67,7 @@ def read_file(path: Path, fmt: str | None = None) -> ReadResult:
         raise InputError(error.what, where=where, hint=error.hint) from None
     if fmt != "listing":
         raise InputError(f"unknown format {fmt!r}", where=where, hint=f"use one of {FORMATS}")
-    records, warnings = listing.read(text, where, source=path.name)
+    records, warnings = listing.read(text, where, source=source)
     replaced = tuple(
         Diagnostic(f"{where}:{line}", "invalid UTF-8 replaced with U+FFFD (save the file as UTF-8)")
         for line in bad_lines
