@@ -15,7 +15,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from generator.errors import ArchiveError
-from generator.models import Link, Paper, Record, record_key, title_key
+from generator.links import web_url
+from generator.models import LINK_KINDS, Link, Paper, Record, record_key, title_key
 from generator.slugs import assign_slugs
 
 FORMAT_VERSION = 1
@@ -64,6 +65,15 @@ def _datetime(value: object) -> datetime | None:
     return parsed.astimezone(UTC)
 
 
+def _link(data: object) -> Link:
+    if not isinstance(data, dict) or data.get("kind") not in LINK_KINDS:
+        raise ValueError(f"link of unknown kind: {data}")
+    url = web_url(str(data.get("url")))
+    if url is None:
+        raise ValueError(f"link is not an absolute http(s) URL: {data}")
+    return Link(str(data["kind"]), url)
+
+
 def paper_from_json(data: object) -> Paper:
     if not isinstance(data, dict):
         raise ValueError("not a JSON object")
@@ -78,7 +88,7 @@ def paper_from_json(data: object) -> Paper:
         authors=tuple(str(a) for a in data.get("authors", ())),
         published=_datetime(data.get("published")),
         updated=_datetime(data.get("updated")),
-        links=tuple(Link(str(x["kind"]), str(x["url"])) for x in data.get("links", ())),
+        links=tuple(_link(x) for x in data.get("links", ())),
         keywords=tuple(str(k) for k in data.get("keywords", ())),
     )
 

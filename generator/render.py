@@ -16,10 +16,23 @@ from generator import urls
 from generator.catalog import Catalog
 from generator.config import Settings
 from generator.escape import front_matter, html_text, markdown_inline
-from generator.models import Paper, Tag
+from generator.models import LINK_KINDS, Link, Paper, Tag
 
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 DESCRIPTION_CHARS = 200
+LINK_LABELS = {
+    "arxiv": "arXiv",
+    "pdf": "PDF",
+    "huggingface": "Hugging Face",
+    "code": "Code",
+    "project": "Project page",
+    "doi": "DOI",
+}
+
+
+def ordered_links(links: tuple[Link, ...]) -> tuple[Link, ...]:
+    """A paper's links in reading order (LINK_KINDS), whatever order the archive keeps."""
+    return tuple(sorted(links, key=lambda link: (LINK_KINDS.index(link.kind), link.url)))
 
 
 def long_date(day: date) -> str:
@@ -83,7 +96,13 @@ class Renderer:
             },
         }
         return self._page(
-            "paper.md.j2", path, front, paper=paper, tags=self.catalog.paper_tags[paper.key]
+            "paper.md.j2",
+            path,
+            front,
+            paper=paper,
+            tags=self.catalog.paper_tags[paper.key],
+            links=ordered_links(paper.links),
+            link_labels=LINK_LABELS,
         )
 
     def tag(self, tag: Tag) -> str:
