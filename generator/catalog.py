@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 
 from generator.models import Paper, Tag
 from generator.tagging import Taxonomy
@@ -27,6 +28,10 @@ class Catalog:
     """Paper key -> its tags."""
     tag_papers: Mapping[str, tuple[Paper, ...]]
     """Tag slug -> its papers, newest first."""
+    days: Mapping[date, tuple[Paper, ...]]
+    """First-seen day -> the papers first seen that day; newest day first."""
+    months: Mapping[str, tuple[Paper, ...]]
+    """"YYYY-MM" -> the papers first seen that month, newest first; newest month first."""
 
     @property
     def untagged(self) -> tuple[Paper, ...]:
@@ -41,9 +46,16 @@ def build_catalog(papers: Iterable[Paper], taxonomy: Taxonomy) -> Catalog:
         for tag in paper_tags[paper.key]:
             tag_papers[tag.slug].append(paper)
     tags = tuple(tag for tag in taxonomy.tags if tag_papers[tag.slug])
+    days: dict[date, list[Paper]] = {}
+    months: dict[str, list[Paper]] = {}
+    for paper in ordered:
+        days.setdefault(paper.first_seen, []).append(paper)
+        months.setdefault(f"{paper.first_seen:%Y-%m}", []).append(paper)
     return Catalog(
         papers=ordered,
         tags=tags,
         paper_tags=paper_tags,
         tag_papers={tag.slug: tuple(tag_papers[tag.slug]) for tag in tags},
+        days={day: tuple(papers) for day, papers in days.items()},
+        months={month: tuple(papers) for month, papers in months.items()},
     )

@@ -46,6 +46,8 @@ class Settings:
     """Newest entries per feed (site and per tag)."""
     home_entries: int
     """Newest papers listed on the home page."""
+    page_size: int
+    """Papers per page of a tag, day or month listing."""
 
     @property
     def root(self) -> Path:
@@ -96,8 +98,11 @@ def load_settings(config_path: Path) -> Settings:
         raise ConfigError("extra.paperfeed.sources must be a list of paths", where=where)
     feed_entries = _option(options, "feed_entries", int, 50, where)
     home_entries = _option(options, "home_entries", int, 20, where)
-    if feed_entries < 1 or home_entries < 1:
-        raise ConfigError("extra.paperfeed entry counts must be at least 1", where=where)
+    page_size = _option(options, "page_size", int, 100, where)
+    if feed_entries < 1 or home_entries < 1 or page_size < 1:
+        raise ConfigError(
+            "extra.paperfeed entry counts and page_size must be at least 1", where=where
+        )
     return Settings(
         config_path=config_path,
         site_name=str(raw.get("site_name") or "paperfeed"),
@@ -110,4 +115,5 @@ def load_settings(config_path: Path) -> Settings:
         taxonomy_path=root / _option(options, "taxonomy", str, "data/taxonomy.yml", where),
         feed_entries=feed_entries,
         home_entries=home_entries,
+        page_size=page_size,
     )

@@ -7,6 +7,8 @@ always use one of the two filters on paper text.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -16,9 +18,14 @@ from generator import urls
 from generator.catalog import Catalog
 from generator.config import Settings
 from generator.escape import front_matter, html_text, markdown_inline
+from generator.listings import ListingPage, paginate
 from generator.models import LINK_KINDS, Link, Paper, Tag
 
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+_MONTH_NAMES = [
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+]  # fmt: skip
 DESCRIPTION_CHARS = 200
 LINK_LABELS = {
     "arxiv": "arXiv",
@@ -40,6 +47,26 @@ def long_date(day: date) -> str:
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
+def counted(number: int, noun: str) -> str:
+    """`1 paper`, `1,234 papers`."""
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
+def month_label(month: str) -> str:
+    """`November 2026` for "2026-11", independent of the locale."""
+    year, number = month.split("-")
+    return f"{_MONTH_NAMES[int(number) - 1]} {year}"
+
+
+def _paged_title(title: str, listing: ListingPage) -> str:
+    return title if listing.number == 1 else f"{title} (page {listing.number})"
+
+
+# Listing pages repeat paper titles that the paper pages already carry: leaving them out of
+# the search index keeps it from growing three times over.
+_NO_SEARCH: dict[str, object] = {"search": {"exclude": True}}
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
@@ -52,6 +79,7 @@ def _environment() -> jinja2.Environment:
     env.filters["html"] = html_text
     env.filters["md"] = markdown_inline
     env.filters["long_date"] = long_date
+    env.filters["counted"] = counted
     return env
 
 
@@ -105,19 +133,83 @@ class Renderer:
             link_labels=LINK_LABELS,
         )
 
-    def tag(self, tag: Tag) -> str:
-        path = urls.tag_path(tag.slug)
-        front: dict[str, object] = {
-            "title": html_text(tag.name),
-            "feeds": _feed_meta(urls.tag_feeds(tag.slug), tag.name),
+    def _listing(
+        self,
+        template: str,
+        first: str,
+        papers: Sequence[Paper],
+        title: str,
+        front: dict[str, object],
+        **context: object,
+    ) -> dict[str, str]:
+        """Every page of a paginated listing: docs path -> Markdown."""
+        return {
+            listing.path: self._page(
+                template,
+                listing.path,
+                {"title": _paged_title(title, listing), **front, **_NO_SEARCH},
+                listing=listing,
+                **context,
+            )
+            for listing in paginate(first, papers, self.settings.page_size)
         }
-        return self._page(
+
+    def tag(self, tag: Tag) -> dict[str, str]:
+        return self._listing(
             "tag.md.j2",
-            path,
-            front,
+            urls.tag_path(tag.slug),
+            self.catalog.tag_papers[tag.slug],
+            html_text(tag.name),
+            {"feeds": _feed_meta(urls.tag_feeds(tag.slug), tag.name)},
             tag=tag,
-            papers=self.catalog.tag_papers[tag.slug],
             feeds=urls.tag_feeds(tag.slug),
+        )
+
+    def days(self) -> dict[str, str]:
+        days = list(self.catalog.days)
+        pages: dict[str, str] = {}
+        for index, day in enumerate(days):
+            month = f"{day:%Y-%m}"
+            pages |= self._listing(
+                "day.md.j2",
+                urls.day_path(day),
+                self.catalog.days[day],
+                long_date(day),
+                {},
+                day=day,
+                month=month,
+                month_label=month_label(month),
+                newer=days[index - 1] if index > 0 else None,
+                older=days[index + 1] if index + 1 < len(days) else None,
+            )
+        return pages
+
+    def month(self, month: str) -> dict[str, str]:
+        papers = self.catalog.months[month]
+        counts = Counter(paper.first_seen for paper in papers)
+        return self._listing(
+            "month.md.j2",
+            urls.month_path(month),
+            papers,
+            month_label(month),
+            {},
+            month=month,
+            month_label=month_label(month),
+            days=sorted(counts.items(), reverse=True),
+        )
+
+    def archive(self) -> str:
+        years: dict[str, list[tuple[str, str, int, int]]] = {}
+        for month, papers in self.catalog.months.items():
+            days = len({paper.first_seen for paper in papers})
+            years.setdefault(month[:4], []).append((month, month_label(month), len(papers), days))
+        return self._page(
+            "archive.md.j2",
+            urls.ARCHIVE,
+            {"title": "Archive"},
+            years=list(years.items()),
+            latest=next(iter(self.catalog.days), None),
+            total=len(self.catalog.papers),
         )
 
     def all_tags(self) -> str:
@@ -142,6 +234,7 @@ class Renderer:
             papers=self.catalog.papers[: self.settings.home_entries],
             total=len(self.catalog.papers),
             tags=self.catalog.tags,
+            latest_day=next(iter(self.catalog.days), None),
         )
 
 
@@ -150,5 +243,10 @@ def render_pages(settings: Settings, catalog: Catalog) -> dict[str, bytes]:
     renderer = Renderer(settings, catalog)
     pages = {urls.HOME: renderer.home(), urls.ALL_TAGS: renderer.all_tags()}
     pages.update({urls.paper_path(p.slug): renderer.paper(p) for p in catalog.papers})
-    pages.update({urls.tag_path(t.slug): renderer.tag(t) for t in catalog.tags})
+    for tag in catalog.tags:
+        pages |= renderer.tag(tag)
+    pages |= renderer.days()
+    for month in catalog.months:
+        pages |= renderer.month(month)
+    pages[urls.ARCHIVE] = renderer.archive()
     return {path: text.encode("utf-8") for path, text in pages.items()}

@@ -6,9 +6,11 @@ Every path here is built from slugs (generator.slugs), never from raw input text
 from __future__ import annotations
 
 import posixpath
+from datetime import date
 
 HOME = "index.md"
 ALL_TAGS = "tags/index.md"
+ARCHIVE = "archive.md"
 SITE_FEEDS = {"rss": "feeds/rss.xml", "atom": "feeds/atom.xml"}
 FEED_NAMES = {"rss": "RSS", "atom": "Atom"}
 FEED_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml"}
@@ -31,6 +33,27 @@ def paper_path(slug: str) -> str:
 
 def tag_path(slug: str) -> str:
     return f"tags/{slug}.md"
+
+
+def day_path(day: date) -> str:
+    return f"days/{day.isoformat()}.md"
+
+
+def month_path(month: str) -> str:
+    """`month` is "YYYY-MM"."""
+    return f"months/{month}.md"
+
+
+def listing_page_path(first: str, number: int) -> str:
+    """Page `number` (from 1) of the listing whose first page is docs file `first`.
+
+    Later pages live in a folder named after the first page (`tags/physics/page-2.md`), so the
+    first page keeps its address as the listing grows. `page` is a reserved slug, so no tag,
+    paper or day can take these names.
+    """
+    if number == 1:
+        return first
+    return f"{first.removesuffix('.md')}/page-{number}.md"
 
 
 def tag_feeds(slug: str) -> dict[str, str]:
