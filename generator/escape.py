@@ -2,6 +2,7 @@
 
 - `html_text`: for raw HTML blocks in Markdown and for front-matter values that MkDocs and
   Material insert into HTML unescaped (page titles, meta descriptions).
+- `html_content`: for RSS titles and descriptions, which feed readers render as HTML.
 - `markdown_inline`: for text inside Markdown syntax (link labels). Every ASCII punctuation
   character becomes a numeric character reference, so Markdown (and its extensions) sees only
   letters, digits and spaces, while the browser shows the original characters.
@@ -20,6 +21,12 @@ _PUNCTUATION = {ord(c): f"&#{ord(c)};" for c in string.punctuation}
 def html_text(text: str) -> str:
     """Escape for HTML element content and attribute values (quotes included)."""
     return html.escape(text, quote=True)
+
+
+def html_content(text: str) -> str:
+    """Escape `&`, `<` and `>` only: for text that a reader may or may not render as HTML (RSS
+    titles), quotes and apostrophes stay readable either way."""
+    return html.escape(text, quote=False)
 
 
 def markdown_inline(text: str) -> str:

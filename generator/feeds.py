@@ -4,6 +4,10 @@ Every field is set explicitly. feedgen's traps: `add_entry` prepends unless told
 and feed/entry `updated` and RSS `lastBuildDate` default to the current time, which would make
 every rebuild differ. Here all dates come from the papers, so the same archive gives the same
 bytes.
+
+Text must show as given in a feed reader. Atom says so itself (type "text"). RSS text has no
+type: readers render a description as HTML, and a title as HTML when it looks like HTML (a
+closing tag or an entity). So in RSS, titles and descriptions are escaped as HTML content.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from feedgen.feed import FeedGenerator
 from generator import urls
 from generator.catalog import Catalog
 from generator.config import Settings
+from generator.escape import html_content
 from generator.models import Paper
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -42,12 +47,12 @@ def _feed(
     papers: Sequence[Paper],
 ) -> bytes:
     entries = papers[: settings.feed_entries]
+    shown = html_content if kind == "rss" else str
     updated = _midnight(entries[0].first_seen) if entries else EPOCH
     fg = FeedGenerator()
     fg.id(urls.page_url(page, settings.site_url, settings.use_directory_urls))
-    fg.title(title)
-    fg.subtitle(subtitle)
-    fg.description(subtitle)
+    fg.title(shown(title))
+    fg.description(shown(subtitle))
     fg.author({"name": settings.site_name})
     fg.link(
         href=urls.page_url(page, settings.site_url, settings.use_directory_urls), rel="alternate"
@@ -65,9 +70,12 @@ def _feed(
         fe = fg.add_entry(order="append")
         fe.id(entry_id(paper))
         fe.guid(entry_id(paper), permalink=False)
-        fe.title(paper.title)
+        fe.title(shown(paper.title))
         fe.link(href=url, rel="alternate")
-        fe.summary(paper.abstract)
+        if kind == "rss":
+            fe.description(shown(paper.abstract))
+        else:
+            fe.summary(paper.abstract)
         fe.published(published)
         fe.updated(published)
         for author in paper.authors:

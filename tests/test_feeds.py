@@ -11,6 +11,7 @@ from generator.config import Settings
 from generator.feeds import render_feeds
 from generator.models import Paper
 from generator.tagging import compile_taxonomy
+from tests.helpers import feed_text
 
 TAXONOMY = compile_taxonomy({"Optimization": ["optimi*"], "Stats <&>": ["statistics"]})
 
@@ -58,7 +59,7 @@ def test_entries_are_newest_first_with_absolute_links_and_stable_ids(settings: S
         entry = parsed.entries[0]
         assert entry.id == "urn:paperfeed:arxiv:2601.00002"
         assert entry.link == "https://example.org/paperfeed/papers/paper-2/"
-        assert entry.title == "Optimizing thing 2 <b>&amp;</b>"
+        assert feed_text(entry.title_detail) == "Optimizing thing 2 <b>&amp;</b>"
         assert entry.published_parsed[:3] == (2026, 1, 3)
         assert [e.id[-1] for e in parsed.entries] == ["2", "1", "0"]
         self_links = [link.href for link in parsed.feed.links if link.rel == "self"]
@@ -73,9 +74,11 @@ def test_feed_text_is_the_paper_text(settings: Settings) -> None:
     assert atom.findtext("a:entry/a:summary", namespaces=ns) == (
         'Statistics of thing 0. "Quoted" & <script>x</script>'
     )
+    # RSS readers render titles and descriptions as HTML: the text is escaped once more.
     rss = ET.fromstring(files["feeds/rss.xml"])
+    assert rss.findtext("channel/item/title") == "Optimizing thing 0 &lt;b&gt;&amp;amp;&lt;/b&gt;"
     assert rss.findtext("channel/item/description") == (
-        'Statistics of thing 0. "Quoted" & <script>x</script>'
+        'Statistics of thing 0. "Quoted" &amp; &lt;script&gt;x&lt;/script&gt;'
     )
 
 

@@ -1,0 +1,181 @@
+"""The hostile corpus built through the real pipeline and MkDocs: parsed, every input text shows
+as text, exactly, and no element, attribute, script or link target comes from input, on any
+page, in the search index or in any feed."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+
+from generator.slugs import MAX_LENGTH, RESERVED
+from tests.helpers import feed_text
+from tests.hostile.conftest import HostileSite
+from tests.hostile.corpus import ALL_CASES, CASES, CONTROL, PWNED, Case
+from tests.hostile.html import (
+    TEXT_ATTRIBUTES,
+    URL_ATTRIBUTES,
+    attribute_values,
+    elements,
+    skeleton,
+    soup,
+    text,
+)
+
+pytestmark = pytest.mark.slow
+HOSTILE = [case for case in ALL_CASES if case is not CONTROL]
+MATERIAL_LINKS = ("https://squidfunk.github.io/mkdocs-material/",)
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def by_slug(hostile_site: HostileSite) -> dict[str, Case]:
+    return {hostile_site.paper(case).slug: case for case in ALL_CASES}
+
+
+def test_every_record_builds_strictly(hostile_site: HostileSite) -> None:
+    summary = hostile_site.summary
+    assert (summary.records, summary.merge.new, summary.papers) == (len(ALL_CASES),) * 3
+    assert summary.warnings == () and summary.site_warnings == 0
+
+
+@pytest.mark.parametrize("case", HOSTILE, ids=lambda case: case.name)
+def test_paper_page_has_the_structure_of_the_control_page(
+    hostile_site: HostileSite, case: Case
+) -> None:
+    assert skeleton(soup(hostile_site.page(case))) == skeleton(soup(hostile_site.page(CONTROL)))
+
+
+@pytest.mark.parametrize("case", ALL_CASES, ids=lambda case: case.name)
+def test_paper_page_shows_the_text_as_given(hostile_site: HostileSite, case: Case) -> None:
+    page = soup(hostile_site.page(case))
+    assert page.select_one("article h1.pf-title").get_text() == case.shown_title
+    assert page.select_one("article p.pf-abstract").get_text() == case.shown_abstract
+    assert page.title.get_text() == f"{case.shown_title} - paperfeed"
+    topic = page.select(".md-header__topic .md-ellipsis")[-1]
+    assert topic.get_text().strip() == case.shown_title
+    description = page.select_one('meta[name="description"]')["content"]
+    assert case.shown_abstract.startswith(description.removesuffix("…"))
+
+
+def test_entities_stay_entities_on_screen(hostile_site: HostileSite) -> None:
+    (case,) = [case for case in CASES if case.name == "entities"]
+    shown = soup(hostile_site.page(case)).select_one("article h1").get_text()
+    assert shown.startswith("&amp; &lt;b&gt; &#60;i&#62;")
+
+
+def _listed_items(page: BeautifulSoup) -> list[BeautifulSoup]:
+    return [li for li in page.select("article li") if li.a and "papers/" in li.a.get("href", "")]
+
+
+def test_listings_show_titles_as_text(hostile_site: HostileSite) -> None:
+    """Home, tag, day and month pages: each listed paper is one link whose text is its title."""
+    slugs = by_slug(hostile_site)
+    listings = [hostile_site.site / "index.html"]
+    for folder in ("tags", "days", "months"):
+        listings += sorted((hostile_site.site / folder).rglob("index.html"))
+    checked = 0
+    for path in listings:
+        items = _listed_items(soup(path))
+        for li in items:
+            slug = urlsplit(urljoin(f"/{path.relative_to(hostile_site.site)}", li.a["href"]))
+            case = slugs[slug.path.strip("/").removeprefix("papers/")]
+            assert li.a.get_text() == case.shown_title, path
+            assert skeleton(li) == skeleton(items[0]), (path, case.name)
+        checked += len(items)
+    # The home page, both tag pages and the day page (and its month) each list every paper.
+    assert checked >= 4 * len(ALL_CASES)
+
+
+def _allowed_url(value: str, page: Path, site: Path, site_url: str) -> bool:
+    if value.startswith(MATERIAL_LINKS) or value.startswith("#"):
+        return True
+    if value.startswith(site_url):
+        target = site / urlsplit(value.removeprefix(site_url)).path
+    elif value.startswith(urlsplit(site_url).path):
+        target = site / urlsplit(value.removeprefix(urlsplit(site_url).path)).path
+    else:
+        if urlsplit(value).scheme or value.startswith("//"):
+            return False
+        target = (page.parent / urlsplit(value).path).resolve()
+    return target.is_file() or (target / "index.html").is_file()
+
+
+def test_no_attribute_script_or_link_target_from_input(hostile_site: HostileSite) -> None:
+    site, site_url = hostile_site.site, hostile_site.settings.site_url
+    pages = html_pages(site)
+    assert len(pages) > len(ALL_CASES)
+    for path in pages:
+        page = soup(path)
+        for element, name, value in attribute_values(page):
+            where = f"{path.relative_to(site)}: <{element} {name}={value[:60]!r}>"
+            assert not name.startswith("on"), where
+            if name in URL_ATTRIBUTES:
+                assert _allowed_url(value, path, site, site_url), where
+            elif PWNED in value:
+                assert name in TEXT_ATTRIBUTES, where
+        for script in page.find_all("script"):
+            assert PWNED not in script.get_text(), path
+        for forbidden in ("iframe", "base", "object", "embed", "textarea", "math", "style"):
+            found = [el for el in page.find_all(forbidden) if el.name != "style" or PWNED in el]
+            assert found == [], (path, forbidden)
+
+
+def test_addresses_are_safe_unique_and_only_under_papers(hostile_site: HostileSite) -> None:
+    slugs = [hostile_site.paper(case).slug for case in ALL_CASES]
+    assert len(set(slugs)) == len(slugs)
+    for slug in slugs:
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug) and len(slug) <= MAX_LENGTH, slug
+        assert slug not in RESERVED
+    built = {p.name for p in (hostile_site.site / "papers").iterdir() if p.is_dir()}
+    assert built == set(slugs)
+    top = {p.name for p in hostile_site.site.iterdir()}
+    assert not top & {"etc", "passwd", "windows", "hidden", ".hidden", "x"}
+
+
+# Markup that Material's search index keeps from page content; all of it from our templates.
+SEARCH_MARKUP = {"p", "ul", "li", "code", "table", "thead", "tbody", "tr", "th", "td", "a"}
+
+
+def test_search_index_renders_as_text(hostile_site: HostileSite) -> None:
+    """Material's search UI inserts titles and text as HTML: they must read as the input."""
+    index = json.loads((hostile_site.site / "search" / "search_index.json").read_text())
+    slugs = by_slug(hostile_site)
+    found = set()
+    for doc in index["docs"]:
+        assert elements(doc["title"]) == [], doc["location"]
+        assert set(elements(doc["text"])) <= SEARCH_MARKUP, doc["location"]
+        match = re.fullmatch(r"papers/([a-z0-9-]+)/", doc["location"])
+        if match:
+            case = slugs[match[1]]
+            assert text(doc["title"]) == case.shown_title
+            assert case.shown_abstract in " ".join(text(doc["text"]).split())
+            found.add(case.name)
+    assert found == {case.name for case in ALL_CASES}
+
+
+def test_feeds_parse_strictly_and_show_text(hostile_site: HostileSite) -> None:
+    slugs = by_slug(hostile_site)
+    feeds = sorted(
+        p for p in (hostile_site.site / "feeds").rglob("*.xml") if "sitemap" not in p.name
+    )
+    assert len(feeds) == hostile_site.summary.feeds == 6
+    for path in feeds:
+        ET.parse(path)
+        parsed = feedparser.parse(path.read_bytes())
+        assert not parsed.bozo, (path, parsed.get("bozo_exception"))
+        assert len(parsed.entries) == len(ALL_CASES)
+        for entry in parsed.entries:
+            case = slugs[entry.link.rstrip("/").rsplit("/", 1)[1]]
+            where = (path.name, case.name)
+            assert feed_text(entry.title_detail) == case.shown_title, where
+            assert feed_text(entry.summary_detail) == case.shown_abstract, where
+            assert "content" not in entry, where
