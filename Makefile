@@ -3,7 +3,7 @@ VENV ?= .venv
 PYTHON ?= python3
 BIN := $(VENV)/bin
 
-.PHONY: site serve test lint setup browser-deps clean
+.PHONY: site serve update test lint setup browser-deps clean
 
 ## site: set up, then build docs/, feeds and site/ from the configured sources
 site: $(VENV)/.site-installed
@@ -12,6 +12,13 @@ site: $(VENV)/.site-installed
 ## serve: build, then preview on http://127.0.0.1:8000 with live reload
 serve: $(VENV)/.site-installed
 	$(BIN)/paperfeed serve
+
+## update: what the scheduled workflow runs: fetch the configured sources into the archive,
+## build --strict, and say whether data/archive changed (CI then commits it back)
+update: $(VENV)/.site-installed
+	$(BIN)/paperfeed update
+	@if [ -n "$$(git status --porcelain -- data/archive)" ]; then \
+	  echo "data/archive changed"; else echo "data/archive unchanged"; fi
 
 ## test: set up (Python packages and Debian's Chromium), lint, type-check, run every test
 test: $(VENV)/.test-installed browser-deps lint

@@ -16,9 +16,10 @@ from pathlib import Path
 
 from generator import __version__
 from generator.build import build
-from generator.config import load_settings
-from generator.errors import PaperfeedError
+from generator.config import FetchSource, Settings, load_settings
+from generator.errors import ConfigError, PaperfeedError
 from generator.site import serve
+from generator.update import fetch_into_archive
 
 logger = logging.getLogger("generator")
 
@@ -28,6 +29,37 @@ def _date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {text!r}") from None
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
+    return int(text)
+
+
+def _add_fetch_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    fetch_cmd = commands.add_parser("fetch", help="download papers into the archive")
+    services = fetch_cmd.add_subparsers(dest="service", required=True, metavar="SERVICE")
+    hf = services.add_parser("hf", help="Hugging Face daily papers")
+    hf.add_argument(
+        "--date",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the day to fetch, also the papers' first-seen date (default: the latest day, "
+        "first seen today)",
+    )
+    arxiv = services.add_parser("arxiv", help="an arXiv API query, newest first")
+    arxiv.add_argument("--query", required=True, help="arXiv search_query, e.g. 'cat:cs.LG'")
+    arxiv.add_argument(
+        "--max", type=_positive, default=100, metavar="N", help="papers to take (default 100)"
+    )
+    arxiv.add_argument(
+        "--date", type=_date, metavar="YYYY-MM-DD", help="first-seen date (default: today)"
+    )
+    update_cmd = commands.add_parser(
+        "update", help="fetch the configured sources, then build strictly (what CI runs)"
+    )
+    update_cmd.add_argument("--no-site", action="store_true", help="skip the MkDocs build")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -65,6 +97,7 @@ def _parser() -> argparse.ArgumentParser:
         help="first-seen date for new papers (default: today in UTC)",
     )
 
+    _add_fetch_commands(commands)
     serve_cmd = commands.add_parser("serve", help="build, then preview the site with live reload")
     serve_cmd.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="IP:PORT")
     return parser
@@ -87,6 +120,19 @@ class _Formatter(logging.Formatter):
         return message
 
 
+def _update(settings: Settings, *, site: bool) -> None:
+    """The scheduled rebuild: fetch every configured source, then build with --strict."""
+    if not settings.fetch.sources:
+        raise ConfigError(
+            "no fetch sources configured",
+            where=str(settings.config_path),
+            hint="list them under extra.paperfeed.fetch.sources",
+        )
+    today = datetime.now(UTC).date()
+    print(fetch_into_archive(settings, settings.fetch.sources, today=today).line())
+    print(build(settings, today=today, strict=True, site=site).line())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     _configure_logging(args.quiet)
@@ -101,6 +147,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                 site=not args.no_site,
             )
             print(summary.line())
+        elif args.command == "fetch":
+            source = FetchSource("hf")
+            if args.service == "arxiv":
+                source = FetchSource("arxiv", args.query, args.max)
+            day = args.date if args.service == "hf" else None
+            today = args.date or datetime.now(UTC).date()
+            print(fetch_into_archive(settings, [source], today=today, day=day).line())
+        elif args.command == "update":
+            _update(settings, site=not args.no_site)
         elif args.command == "serve":
             build(settings, today=datetime.now(UTC).date(), site=False)
             serve(settings.config_path, args.dev_addr)

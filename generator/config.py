@@ -28,6 +28,37 @@ _MkDocsLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 
 
 @dataclass(frozen=True, slots=True)
+class FetchSource:
+    """One source that `paperfeed update` fetches: the Hugging Face daily papers, or an arXiv
+    query with the number of newest results to take."""
+
+    kind: str
+    query: str = ""
+    max_results: int = 100
+
+
+@dataclass(frozen=True, slots=True)
+class FetchSettings:
+    """`extra.paperfeed.fetch`: the services (real ones by default; tests point them at
+    127.0.0.1), politeness, and the guards that keep a bad download out of the archive."""
+
+    hf_url: str
+    arxiv_url: str
+    contact: str
+    """A URL about this site, sent in the User-Agent so that services can reach its owner."""
+    min_items: int
+    """A fetch with fewer papers than this is refused."""
+    min_fraction: float
+    """A fetch with fewer papers than this fraction of the previous fetch of the same source
+    is refused (a source caught mid-update)."""
+    timeout: float
+    retries: int
+    backoff: float
+    arxiv_page_size: int
+    sources: tuple[FetchSource, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Everything the build needs to know, with paths resolved against mkdocs.yml's folder."""
 
@@ -48,6 +79,8 @@ class Settings:
     """Newest papers listed on the home page."""
     page_size: int
     """Papers per page of a tag, day or month listing."""
+    fetch: FetchSettings
+    """Where and how `paperfeed fetch` and `paperfeed update` download papers."""
 
     @property
     def root(self) -> Path:
@@ -116,4 +149,62 @@ def load_settings(config_path: Path) -> Settings:
         feed_entries=feed_entries,
         home_entries=home_entries,
         page_size=page_size,
+        fetch=_fetch_settings(options.get("fetch"), site_url, where),
+    )
+
+
+def _http_url(value: object, name: str, where: str) -> str:
+    parts = urlsplit(value) if isinstance(value, str) else None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ConfigError(
+            f"extra.paperfeed.fetch.{name} must be an absolute http(s) URL, not {value!r}",
+            where=where,
+        )
+    return str(value).rstrip("/")
+
+
+def _number(options: dict[str, Any], name: str, default: float, low: float, where: str) -> float:
+    value = options.get(name, default)
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < low:
+        raise ConfigError(
+            f"extra.paperfeed.fetch.{name} must be a number of at least {low:g}, not {value!r}",
+            where=where,
+        )
+    return float(value)
+
+
+def _fetch_source(item: object, where: str) -> FetchSource:
+    if item == "hf":
+        return FetchSource("hf")
+    if isinstance(item, dict) and isinstance(item.get("arxiv"), str) and item["arxiv"].strip():
+        size = item.get("max", 100)
+        if isinstance(size, int) and not isinstance(size, bool) and size >= 1:
+            return FetchSource("arxiv", item["arxiv"].strip(), size)
+    raise ConfigError(
+        f"extra.paperfeed.fetch.sources: cannot use {item!r}",
+        where=where,
+        hint='list "hf" or {arxiv: QUERY, max: N}',
+    )
+
+
+def _fetch_settings(raw: object, site_url: str, where: str) -> FetchSettings:
+    options = raw if raw is not None else {}
+    if not isinstance(options, dict):
+        raise ConfigError("extra.paperfeed.fetch must be a mapping", where=where)
+    sources = options.get("sources") or []
+    if not isinstance(sources, list):
+        raise ConfigError("extra.paperfeed.fetch.sources must be a list", where=where)
+    return FetchSettings(
+        hf_url=_http_url(options.get("hf_url", "https://huggingface.co"), "hf_url", where),
+        arxiv_url=_http_url(
+            options.get("arxiv_url", "https://export.arxiv.org"), "arxiv_url", where
+        ),
+        contact=_http_url(options.get("contact", site_url), "contact", where),
+        min_items=int(_number(options, "min_items", 5, 1, where)),
+        min_fraction=_number(options, "min_fraction", 0.25, 0, where),
+        timeout=_number(options, "timeout", 30, 0.001, where),
+        retries=int(_number(options, "retries", 4, 0, where)),
+        backoff=_number(options, "backoff", 2, 0, where),
+        arxiv_page_size=int(_number(options, "arxiv_page_size", 100, 1, where)),
+        sources=tuple(_fetch_source(item, where) for item in sources),
     )

@@ -4,6 +4,7 @@ PaperfeedError          every error a user can act on (exit 1 unless said otherw
 ├── ConfigError         mkdocs.yml / taxonomy / options are wrong
 ├── InputError          an input file cannot be read or is not in a known format
 ├── ArchiveError        the archive on disk is unreadable or inconsistent
+├── FetchError          a download failed, was cut short or looked wrong; nothing was saved
 ├── OutputError         docs/ or site/ cannot be written, or a path is not ours to write
 ├── SiteBuildError      MkDocs failed to build the site
 └── StrictModeError     --strict and the build produced warnings (exit 3)
@@ -41,6 +42,10 @@ class InputError(PaperfeedError):
 
 class ArchiveError(PaperfeedError):
     """The persistent archive is unreadable."""
+
+
+class FetchError(PaperfeedError):
+    """A download failed, was truncated or returned too little; the archive was not touched."""
 
 
 class OutputError(PaperfeedError):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +12,7 @@ import pytest
 from generator.build import BuildSummary, build
 from generator.config import Settings, load_settings
 from tests.helpers import DAY, ROOT, SAMPLE
+from tests.localserver import LocalServer
 
 
 def make_project(root: Path) -> Path:
@@ -72,3 +73,10 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     root = make_project(tmp_path_factory.mktemp("sample") / "site-project")
     settings = load_settings(root / "mkdocs.yml")
     return BuiltSite(settings, build(settings, today=DAY, strict=True))
+
+
+@pytest.fixture
+def server() -> Iterator[LocalServer]:
+    """A scripted HTTP server on 127.0.0.1 (tests/localserver.py)."""
+    with LocalServer() as local:
+        yield local

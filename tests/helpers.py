@@ -41,3 +41,18 @@ def feed_text(detail: Any) -> str:
     html = BeautifulSoup(detail.value, "html.parser")
     assert html.find(True) is None, detail.value
     return html.get_text()
+
+
+class FakeClock:
+    """A monotonic clock that only moves when something sleeps; records every sleep."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.sleeps: list[float] = []
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += seconds
