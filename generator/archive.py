@@ -23,13 +23,34 @@ FORMAT_VERSION = 1
 
 
 @dataclass(frozen=True, slots=True)
+class Change:
+    """One paper that ingesting added or changed, or one record folded into a paper that an
+    earlier record of the same run already gave (`merged`)."""
+
+    kind: str
+    """"new", "updated" or "merged"."""
+    key: str
+    title: str
+    where: str = ""
+    """For "merged": the record that was folded in."""
+
+    def __str__(self) -> str:
+        if self.kind == "merged":
+            return f"merged: {self.where} into {self.key} (seen earlier in this run)"
+        return f"{self.kind}: {self.key} {self.title}"
+
+
+@dataclass(frozen=True, slots=True)
 class MergeReport:
-    """What ingesting records changed, in papers; `merged` counts duplicate records."""
+    """What ingesting records changed. Every record is counted once:
+    records = new + updated + unchanged + merged (`merged`: a paper's second and later records
+    in one run). `changes` lists the new, updated and merged ones, sorted."""
 
     new: int = 0
     updated: int = 0
     unchanged: int = 0
     merged: int = 0
+    changes: tuple[Change, ...] = ()
 
 
 def paper_to_json(paper: Paper) -> dict[str, object]:
@@ -148,7 +169,7 @@ def _merge_one(old: Paper, record: Record) -> Paper:
     return replace(
         old,
         title=record.title,
-        abstract=record.abstract,
+        abstract=record.abstract or old.abstract,
         arxiv_id=old.arxiv_id or record.arxiv_id,
         authors=record.authors or old.authors,
         sources=tuple(sorted({*old.sources, record.source})),
@@ -168,12 +189,18 @@ def merge(
     by_arxiv = {p.arxiv_id: p.key for p in papers.values() if p.arxiv_id}
     new_keys: set[str] = set()
     touched: set[str] = set()
-    merged = 0
+    merged: list[Change] = []
     for record in records:
         key = record_key(record)
         existing = by_arxiv.get(record.arxiv_id or "") or (
             key if key in papers else by_title.get(title_key(record.title))
         )
+        if (
+            existing
+            and record.arxiv_id
+            and papers[existing].arxiv_id not in (None, record.arxiv_id)
+        ):
+            existing = None  # same title, different arXiv paper
         if existing is None:
             papers[key] = Paper(
                 key=key,
@@ -192,7 +219,8 @@ def merge(
             new_keys.add(key)
             existing = key
         else:
-            merged += existing in touched or existing in new_keys
+            if existing in touched or existing in new_keys:
+                merged.append(Change("merged", existing, record.title, str(record.location)))
             papers[existing] = _merge_one(papers[existing], record)
             touched.add(existing)
         by_title[title_key(record.title)] = existing
@@ -202,11 +230,14 @@ def merge(
     slugs = assign_slugs({k: papers[k].title for k in new_keys}, taken)
     for key in new_keys:
         papers[key] = replace(papers[key], slug=slugs[key])
-    updated = sum(1 for k in touched - new_keys if papers[k] != archive[k])
+    updated = sorted(k for k in touched - new_keys if papers[k] != archive[k])
+    changes = [Change("new", k, papers[k].title) for k in sorted(new_keys)]
+    changes += [Change("updated", k, papers[k].title) for k in updated]
     report = MergeReport(
         new=len(new_keys),
-        updated=updated,
-        unchanged=len(touched - new_keys) - updated,
-        merged=merged,
+        updated=len(updated),
+        unchanged=len(touched - new_keys) - len(updated),
+        merged=len(merged),
+        changes=tuple(changes + merged),
     )
     return papers, report

@@ -14,14 +14,13 @@ from datetime import date
 from pathlib import Path
 
 from generator import urls
-from generator.archive import MergeReport, load_archive, merge, serialize
+from generator.archive import MergeReport, load_archive, serialize
 from generator.catalog import build_catalog
 from generator.config import Settings
-from generator.errors import StrictModeError
 from generator.feeds import render_feeds
+from generator.ingest import Ingested, fold, read_inputs
 from generator.models import Diagnostic
 from generator.output import StagedTree, WriteReport, build_lock, stage, stage_empty
-from generator.readers import read_file
 from generator.render import render_pages
 from generator.site import build_site
 from generator.tagging import load_taxonomy
@@ -33,9 +32,7 @@ logger = logging.getLogger(__name__)
 class BuildSummary:
     """What a build read, produced and wrote; `line()` is the CLI's closing line."""
 
-    files_read: int
-    records: int
-    merge: MergeReport
+    ingested: Ingested
     papers: int
     pages: int
     tags: int
@@ -46,12 +43,18 @@ class BuildSummary:
     untagged: tuple[str, ...]
     site_built: bool
 
+    @property
+    def records(self) -> int:
+        return self.ingested.records
+
+    @property
+    def merge(self) -> MergeReport:
+        return self.ingested.merge
+
     def line(self) -> str:
-        m = self.merge
         site = f", site: {self.site_warnings} MkDocs warnings" if self.site_built else ", no site"
         return (
-            f"{self.records} records read from {self.files_read} files "
-            f"({m.new} new, {m.updated} updated, {m.unchanged} unchanged, {m.merged} merged); "
+            f"{self.ingested.counts()}; "
             f"{self.papers} papers, {self.pages} pages, {self.tags} tags, {self.feeds} feeds; "
             f"{self.docs.written} files written, {self.docs.removed} removed; "
             f"{len(self.warnings)} warnings{site}"
@@ -65,21 +68,13 @@ def build(
     today: date,
     strict: bool = False,
     site: bool = True,
+    fmt: str | None = None,
 ) -> BuildSummary:
     """Ingest `inputs` (default: the configured sources), render the archive and build the site."""
     sources = settings.sources if inputs is None else tuple(inputs)
-    results = [read_file(path) for path in sources]
-    records = [record for result in results for record in result.records]
-    warnings = tuple(w for result in results for w in result.warnings)
-    for warning in warnings:
-        logger.warning("%s", warning)
-    if strict and warnings:
-        raise StrictModeError(
-            f"{len(warnings)} input warnings", hint="fix the input or build without --strict"
-        )
-
-    archive = load_archive(settings.archive_dir)
-    papers, merge_report = merge(archive, records, today)
+    results = read_inputs(sources, fmt)
+    ingested = fold(results, load_archive(settings.archive_dir), today, strict=strict)
+    papers = ingested.papers
     catalog = build_catalog(papers.values(), load_taxonomy(settings.taxonomy_path))
     pages = render_pages(settings, catalog)
     feeds = render_feeds(settings, catalog)
@@ -108,15 +103,13 @@ def build(
                 tree.discard()
 
     return BuildSummary(
-        files_read=len(sources),
-        records=len(records),
-        merge=merge_report,
+        ingested=ingested,
         papers=len(catalog.papers),
         pages=len(pages),
         tags=len(catalog.tags),
         feeds=len(feeds),
         docs=docs.report,
-        warnings=warnings,
+        warnings=ingested.rejected + ingested.warnings,
         site_warnings=site_warnings,
         untagged=tuple(p.title for p in catalog.untagged),
         site_built=site,

@@ -23,7 +23,7 @@ class Catalog:
     papers: tuple[Paper, ...]
     """Every paper, newest first."""
     tags: tuple[Tag, ...]
-    """Tags that have at least one paper, in taxonomy order."""
+    """Tags that have at least one paper: taxonomy order, then metadata-only tags by name."""
     paper_tags: Mapping[str, tuple[Tag, ...]]
     """Paper key -> its tags."""
     tag_papers: Mapping[str, tuple[Paper, ...]]
@@ -40,6 +40,7 @@ class Catalog:
 
 def build_catalog(papers: Iterable[Paper], taxonomy: Taxonomy) -> Catalog:
     ordered = tuple(sorted(papers, key=newest_first))
+    taxonomy = taxonomy.with_keywords(ordered)
     paper_tags = {paper.key: taxonomy.tags_for(paper) for paper in ordered}
     tag_papers: dict[str, list[Paper]] = {tag.slug: [] for tag in taxonomy.tags}
     for paper in ordered:

@@ -18,6 +18,8 @@ from generator import __version__
 from generator.build import build
 from generator.config import FetchSource, Settings, load_settings
 from generator.errors import ConfigError, PaperfeedError
+from generator.ingest import ingest
+from generator.readers import FORMATS
 from generator.site import serve
 from generator.update import fetch_into_archive
 
@@ -62,6 +64,20 @@ def _add_fetch_commands(commands: argparse._SubParsersAction) -> None:  # type: 
     update_cmd.add_argument("--no-site", action="store_true", help="skip the MkDocs build")
 
 
+def _input_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="read every input in this format (default: detected from each file's content)",
+    )
+    command.add_argument(
+        "--date",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="first-seen date for new papers (default: today in UTC)",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="paperfeed", description="Build a paper website and RSS/Atom feeds with MkDocs."
@@ -90,12 +106,16 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument(
         "--no-site", action="store_true", help="write docs/ and feeds only; skip the MkDocs build"
     )
-    build_cmd.add_argument(
-        "--date",
-        type=_date,
-        metavar="YYYY-MM-DD",
-        help="first-seen date for new papers (default: today in UTC)",
+    _input_options(build_cmd)
+
+    ingest_cmd = commands.add_parser(
+        "ingest", help="merge input files into the archive (no docs/ or site/)"
     )
+    ingest_cmd.add_argument("files", type=Path, nargs="+", metavar="FILE", help="input files")
+    ingest_cmd.add_argument(
+        "--strict", action="store_true", help="fail (exit 3) on any warning; nothing is written"
+    )
+    _input_options(ingest_cmd)
 
     _add_fetch_commands(commands)
     serve_cmd = commands.add_parser("serve", help="build, then preview the site with live reload")
@@ -145,6 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 today=args.date or datetime.now(UTC).date(),
                 strict=args.strict,
                 site=not args.no_site,
+                fmt=args.format,
             )
             print(summary.line())
         elif args.command == "fetch":
@@ -156,6 +177,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(fetch_into_archive(settings, [source], today=today, day=day).line())
         elif args.command == "update":
             _update(settings, site=not args.no_site)
+        elif args.command == "ingest":
+            result = ingest(
+                settings,
+                args.files,
+                today=args.date or datetime.now(UTC).date(),
+                fmt=args.format,
+                strict=args.strict,
+            )
+            if not args.quiet:
+                for change in result.ingested.merge.changes:
+                    print(change)
+            print(result.line())
         elif args.command == "serve":
             build(settings, today=datetime.now(UTC).date(), site=False)
             serve(settings.config_path, args.dev_addr)

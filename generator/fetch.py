@@ -88,7 +88,7 @@ def fetch_hf(client: Client, base_url: str, day: date | None) -> Fetched:
         url += "?" + urlencode({"date": day.isoformat()})
     data = client.get(url, accept="application/json")
     result = _parse(data, url, "hf-daily", "hf-json", "Hugging Face daily papers JSON")
-    return Fetched("hf", result.records, result.warnings)
+    return Fetched("hf", result.records, result.diagnostics)
 
 
 def _arxiv_counts(data: bytes) -> tuple[int, int]:
@@ -126,7 +126,7 @@ def fetch_arxiv(
         )
         result, total = _arxiv_page(client, url, f"arxiv:{query}", start, size)
         records += result.records
-        warnings += result.warnings
+        warnings += result.diagnostics
         start += size
         if start >= total:
             break

@@ -1,36 +1,69 @@
-"""Tags from a taxonomy file (tag name -> phrases) matched on title + abstract.
+"""Tags from a taxonomy file (tag name -> phrases) matched on title + abstract, joined by the
+topic names a paper's metadata gives (its `keywords`: readable arXiv categories, JSONL tags).
 
 A phrase matches whole words, case-insensitively; a trailing `*` lets the last word go on
 (`optimi*` matches optimizer, optimization); a space in a phrase also matches a hyphen.
+A keyword is the same tag as a taxonomy tag, or as another keyword, when their slugs are the
+same ("machine learning" joins "Machine Learning"); so a metadata tag's slug depends only on
+its name and never on which other papers exist.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from generator.errors import ConfigError
 from generator.models import Paper, Tag
-from generator.slugs import assign_slugs
+from generator.slugs import assign_slugs, base_slug
+
+TAG_FALLBACK = "tag"
 
 
 @dataclass(frozen=True, slots=True)
 class Taxonomy:
-    """Tags in taxonomy order, each with the compiled pattern of its phrases."""
+    """Tags in taxonomy order, each with the compiled pattern of its phrases; then the tags
+    that only metadata names (`with_keywords`), by name."""
 
     rules: tuple[tuple[Tag, re.Pattern[str]], ...]
+    by_base: Mapping[str, Tag] = field(default_factory=dict)
+    """Base slug of every known tag name (taxonomy and keywords) -> its tag."""
+    extra: tuple[Tag, ...] = ()
+    """Tags from metadata that the taxonomy does not have, sorted by name."""
 
     @property
     def tags(self) -> tuple[Tag, ...]:
-        return tuple(tag for tag, _ in self.rules)
+        return tuple(tag for tag, _ in self.rules) + self.extra
 
     def tags_for(self, paper: Paper) -> tuple[Tag, ...]:
         text = f"{paper.title}\n{paper.abstract}"
-        return tuple(tag for tag, pattern in self.rules if pattern.search(text))
+        found = {tag for tag, pattern in self.rules if pattern.search(text)}
+        found.update(self.by_base[b] for b in _bases(paper.keywords) if b in self.by_base)
+        return tuple(tag for tag in self.tags if tag in found)
+
+    def with_keywords(self, papers: Iterable[Paper]) -> Taxonomy:
+        """This taxonomy plus a tag for every keyword of `papers` that no tag has yet."""
+        by_base = dict(self.by_base)
+        wanted: dict[str, str] = {}
+        for paper in papers:
+            for keyword in paper.keywords:
+                base = base_slug(keyword, TAG_FALLBACK)
+                if base not in by_base and (base not in wanted or keyword < wanted[base]):
+                    wanted[base] = keyword
+        taken = {tag.slug for tag in self.tags}
+        slugs = assign_slugs(wanted, taken, fallback=TAG_FALLBACK)
+        new = {base: Tag(name, slugs[base]) for base, name in wanted.items()}
+        by_base.update(new)
+        extra = tuple(sorted({*self.extra, *new.values()}))
+        return Taxonomy(self.rules, by_base, extra)
+
+
+def _bases(keywords: Iterable[str]) -> set[str]:
+    return {base_slug(keyword, TAG_FALLBACK) for keyword in keywords}
 
 
 def _phrase_pattern(phrase: str) -> str:
@@ -42,13 +75,16 @@ def _phrase_pattern(phrase: str) -> str:
 
 def compile_taxonomy(spec: Mapping[str, Iterable[str]]) -> Taxonomy:
     """Build a Taxonomy from a mapping of tag name -> phrases (already validated)."""
-    slugs = assign_slugs({name: name for name in spec}, fallback="tag")
+    slugs = assign_slugs({name: name for name in spec}, fallback=TAG_FALLBACK)
     rules = []
+    by_base: dict[str, Tag] = {}
     for name, phrases in spec.items():
         alternatives = "|".join(_phrase_pattern(p) for p in phrases)
         pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
-        rules.append((Tag(name, slugs[name]), pattern))
-    return Taxonomy(tuple(rules))
+        tag = Tag(name, slugs[name])
+        rules.append((tag, pattern))
+        by_base.setdefault(base_slug(name, TAG_FALLBACK), tag)
+    return Taxonomy(tuple(rules), by_base)
 
 
 def load_taxonomy(path: Path) -> Taxonomy:

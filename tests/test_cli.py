@@ -20,7 +20,7 @@ def test_build_prints_one_summary_line(project: Path, capsys: pytest.CaptureFixt
     assert run(project, "build", "--no-site", "--date", "2026-11-27") == 0
     out = capsys.readouterr().out.splitlines()
     assert out == [
-        "139 records read from 1 files (139 new, 0 updated, 0 unchanged, 0 merged); "
+        "139 records read from 1 files (139 new, 0 updated, 0 unchanged, 0 merged; 0 rejected); "
         "139 papers, 161 pages, 15 tags, 32 feeds; 195 files written, 0 removed; "
         "0 warnings, no site"
     ]
@@ -58,7 +58,7 @@ def test_strict_fails_on_warnings_without_writing(
     err = capsys.readouterr().err.splitlines()
     assert err == [
         f"warning: {path}:3: title with no abstract after it; skipped",
-        "paperfeed: error: 1 input warnings (fix the input or build without --strict)",
+        "paperfeed: error: 1 input warnings (fix the input or run without --strict)",
     ]
     assert not (project / "data" / "archive").exists()
     assert not (project / "docs" / "papers").exists()

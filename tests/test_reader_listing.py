@@ -99,7 +99,7 @@ def test_invalid_utf8_is_replaced_and_reported_by_line(tmp_path: Path) -> None:
     [
         (b"", "file is empty"),
         (b"\n\r\n  \n", "file is empty"),
-        (b'{"papers": []}', "looks like JSON or XML"),
+        (b'[{"title": "x"', "not valid JSON: Expecting ',' delimiter at line 1 column 15"),
     ],
 )
 def test_unreadable_files_raise_one_clear_error(

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -83,3 +84,29 @@ def test_invalid_taxonomy(tmp_path: Path, content: str, message: str) -> None:
         load_taxonomy(path)
     assert message in caught.value.one_line()
     assert str(path) in caught.value.one_line()
+
+
+def test_metadata_keywords_join_taxonomy_tags_by_slug_and_add_their_own() -> None:
+    taxonomy = compile_taxonomy({"Machine Learning": ["machine learning"], "Stats": ["stat"]})
+    a = replace(paper("Robots"), key="a", keywords=("Robotics", "machine learning"))
+    b = replace(paper("Stat things"), key="b", keywords=("robotics", "Zoology", "Index"))
+    extended = taxonomy.with_keywords([a, b])
+    assert [(t.name, t.slug) for t in extended.tags] == [
+        ("Machine Learning", "machine-learning"),
+        ("Stats", "stats"),
+        ("Index", "index-tag"),
+        ("Robotics", "robotics"),
+        ("Zoology", "zoology"),
+    ]
+    assert [t.name for t in extended.tags_for(a)] == ["Machine Learning", "Robotics"]
+    assert [t.name for t in extended.tags_for(b)] == ["Stats", "Index", "Robotics", "Zoology"]
+
+
+def test_a_metadata_tag_slug_does_not_depend_on_other_papers() -> None:
+    taxonomy = compile_taxonomy({"A": ["a"]})
+    alone = taxonomy.with_keywords([replace(paper("x"), keywords=("Sound",))])
+    crowded = taxonomy.with_keywords(
+        [replace(paper("x"), keywords=("Sound", "sound", "SOUND!", "Sounds"))]
+    )
+    assert next(t for t in alone.tags if t.name == "Sound").slug == "sound"
+    assert {t.slug for t in crowded.tags} == {"a", "sound", "sounds"}

@@ -1,37 +1,62 @@
-"""Input formats behind one entry point: `read_file` detects the format and reads records."""
+"""Input formats behind one entry point: `read_bytes` detects the format and reads records.
+
+Formats are told apart by content, never by file name: XML is an arXiv API response
+(`arxiv-atom`), a JSON array of objects with a `paper` is Hugging Face daily papers
+(`hf-json`), any other JSON (an array of records, or one object per line) is `jsonl`, and
+plain text is the `listing` format.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
 from pathlib import Path
 
 from generator.errors import InputError
-from generator.models import Diagnostic, Record
-from generator.readers import listing
+from generator.models import Diagnostic
+from generator.readers import arxiv_atom, hf_json, jsonl, listing
+from generator.readers.result import ReadResult
 from generator.text import decode
 
+__all__ = ["FORMATS", "ReadResult", "detect_format", "read_bytes", "read_file"]
 
-@dataclass(frozen=True, slots=True)
-class ReadResult:
-    """The records of one file and the warnings about what could not be read."""
-
-    records: tuple[Record, ...]
-    warnings: tuple[Diagnostic, ...] = field(default=())
-
-
-FORMATS = ("listing",)
+FORMATS = ("listing", "hf-json", "arxiv-atom", "jsonl")
 MAX_INPUT_BYTES = 64 * 1024 * 1024
+_NOT_PARSED = object()
 
 
-def detect_format(text: str) -> str:
-    """Name the format of a decoded input. Only the listing text format exists so far."""
+def _whole_json(text: str) -> object:
+    """The input parsed as one JSON document, or _NOT_PARSED (JSON Lines, or broken)."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        return _NOT_PARSED
+
+
+def detect_format(text: str, parsed: object = _NOT_PARSED) -> str:
+    """Name the format of a decoded input from its content."""
     stripped = text.lstrip()
-    if stripped.startswith(("{", "[", "<")):
-        raise InputError(
-            "looks like JSON or XML, which is not a supported input format yet",
-            hint="give a Hugging Face papers listing saved as text",
-        )
+    if stripped.startswith("<"):
+        return "arxiv-atom"
+    if stripped.startswith(("[", "{")):
+        if parsed is _NOT_PARSED:
+            parsed = _whole_json(text)
+        if hf_json.looks_like(parsed):
+            return "hf-json"
+        if parsed is _NOT_PARSED and stripped.startswith("["):
+            raise InputError(
+                f"not valid JSON: {_json_error(text)}",
+                hint="fix the JSON, or give one JSON object per line",
+            )
+        return "jsonl"
     return "listing"
+
+
+def _json_error(text: str) -> str:
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as error:
+        return f"{error.msg} at line {error.lineno} column {error.colno}"
+    return "unreadable"
 
 
 def read_file(path: Path, fmt: str | None = None) -> ReadResult:
@@ -58,18 +83,29 @@ def read_file(path: Path, fmt: str | None = None) -> ReadResult:
 def read_bytes(data: bytes, *, where: str, source: str, fmt: str | None = None) -> ReadResult:
     """Parse the bytes of one input (a file, or a fetched response) in the given or detected
     format. `where` names it in messages; `source` is recorded on every paper it yields."""
+    if fmt is not None and fmt not in FORMATS:
+        raise InputError(f"unknown format {fmt!r}", where=where, hint=f"use one of {FORMATS}")
     text, bad_lines = decode(data)
     if not text.strip():
         raise InputError("file is empty", where=where, hint="give a file with papers in it")
+    parsed = _whole_json(text) if fmt in (None, "hf-json", "jsonl") else _NOT_PARSED
     try:
-        fmt = fmt or detect_format(text)
+        fmt = fmt or detect_format(text, parsed)
     except InputError as error:
         raise InputError(error.what, where=where, hint=error.hint) from None
-    if fmt != "listing":
-        raise InputError(f"unknown format {fmt!r}", where=where, hint=f"use one of {FORMATS}")
-    records, warnings = listing.read(text, where, source=source)
+    if fmt == "hf-json":
+        if parsed is _NOT_PARSED:
+            raise InputError(f"not valid JSON: {_json_error(text)}", where=where)
+        result = hf_json.read(parsed, where, source)
+    elif fmt == "arxiv-atom":
+        result = arxiv_atom.read(text, where, source)
+    elif fmt == "jsonl":
+        result = jsonl.read(text, where, source, parsed)
+    else:
+        records, rejected = listing.read(text, where, source=source)
+        result = ReadResult(tuple(records), rejected=tuple(rejected))
     replaced = tuple(
         Diagnostic(f"{where}:{line}", "invalid UTF-8 replaced with U+FFFD (save the file as UTF-8)")
         for line in bad_lines
     )
-    return ReadResult(tuple(records), replaced + tuple(warnings))
+    return ReadResult(result.records, replaced + result.warnings, result.rejected)

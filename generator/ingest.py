@@ -1,0 +1,112 @@
+"""Ingesting: read input files, fold their records into the archive, and account for each one.
+
+`ingest` is `paperfeed ingest` (the archive only); `paperfeed build` uses `read_inputs` and
+`fold` to ingest in memory before it renders, and writes the archive with the site.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from generator.archive import MergeReport, load_archive, merge, serialize
+from generator.config import Settings
+from generator.errors import StrictModeError
+from generator.models import Diagnostic, Paper
+from generator.output import WriteReport, build_lock, stage
+from generator.readers import ReadResult, read_file
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Ingested:
+    """Input read and folded into the archive, in memory.
+
+    Every record read is accounted for: `records` = new + updated + unchanged + merged (in
+    `merge`); records that could not be read are in `rejected`, one message each.
+    """
+
+    files: int
+    records: int
+    rejected: tuple[Diagnostic, ...]
+    warnings: tuple[Diagnostic, ...]
+    papers: Mapping[str, Paper]
+    merge: MergeReport
+
+    def counts(self) -> str:
+        """`N records read from F files (new, updated, unchanged, merged; rejected)`."""
+        m = self.merge
+        return (
+            f"{self.records} records read from {self.files} files "
+            f"({m.new} new, {m.updated} updated, {m.unchanged} unchanged, {m.merged} merged; "
+            f"{len(self.rejected)} rejected)"
+        )
+
+
+def read_inputs(paths: Sequence[Path], fmt: str | None = None) -> list[ReadResult]:
+    """Read every input file; an unreadable file stops everything (InputError)."""
+    return [read_file(path, fmt) for path in paths]
+
+
+def fold(
+    results: Sequence[ReadResult],
+    archive: Mapping[str, Paper],
+    today: date,
+    *,
+    strict: bool = False,
+) -> Ingested:
+    """Merge the records of `results` into `archive`; log every rejection and repair.
+
+    With `strict`, any of them raises StrictModeError before anything is merged.
+    """
+    rejected = tuple(d for result in results for d in result.rejected)
+    warnings = tuple(d for result in results for d in result.warnings)
+    for diagnostic in rejected + warnings:
+        logger.warning("%s", diagnostic)
+    if strict and (rejected or warnings):
+        raise StrictModeError(
+            f"{len(rejected) + len(warnings)} input warnings",
+            hint="fix the input or run without --strict",
+        )
+    records = [record for result in results for record in result.records]
+    papers, report = merge(archive, records, today)
+    return Ingested(len(results), len(records), rejected, warnings, papers, report)
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSummary:
+    """What `paperfeed ingest` did; `line()` is the CLI's closing line."""
+
+    ingested: Ingested
+    archive: WriteReport
+
+    def line(self) -> str:
+        a = self.archive
+        return (
+            f"{self.ingested.counts()}; {len(self.ingested.papers)} papers in the archive; "
+            f"archive: {a.written} files written; {len(self.ingested.warnings)} warnings"
+        )
+
+
+def ingest(
+    settings: Settings,
+    paths: Sequence[Path],
+    *,
+    today: date,
+    fmt: str | None = None,
+    strict: bool = False,
+) -> IngestSummary:
+    """Fold input files into the archive on disk (atomically); docs/ and site/ are untouched."""
+    results = read_inputs(paths, fmt)
+    with build_lock(settings.root):
+        ingested = fold(results, load_archive(settings.archive_dir), today, strict=strict)
+        tree = stage(settings.archive_dir, serialize(ingested.papers.values()), manifest=False)
+        try:
+            tree.commit()
+        finally:
+            tree.discard()
+    return IngestSummary(ingested, tree.report)
