@@ -63,7 +63,8 @@ class Record:
     updated: datetime | None = None
     links: tuple[Link, ...] = ()
     keywords: tuple[str, ...] = ()
-    """Topic names from the source's metadata (readable arXiv categories, HF keywords)."""
+    """Topic names from the source's metadata (readable arXiv categories, plain-record tags);
+    generator.tagging makes them tags."""
 
 
 @dataclass(frozen=True, slots=True)

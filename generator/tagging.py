@@ -10,6 +10,7 @@ its name and never on which other papers exist.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -51,7 +52,7 @@ class Taxonomy:
         wanted: dict[str, str] = {}
         for paper in papers:
             for keyword in paper.keywords:
-                base = base_slug(keyword, TAG_FALLBACK)
+                base = _base(keyword)
                 if base not in by_base and (base not in wanted or keyword < wanted[base]):
                     wanted[base] = keyword
         taken = {tag.slug for tag in self.tags}
@@ -62,8 +63,14 @@ class Taxonomy:
         return Taxonomy(self.rules, by_base, extra)
 
 
+@functools.lru_cache(maxsize=4096)
+def _base(keyword: str) -> str:
+    """The slug that identifies a keyword's tag; cached: archives repeat a few keywords."""
+    return base_slug(keyword, TAG_FALLBACK)
+
+
 def _bases(keywords: Iterable[str]) -> set[str]:
-    return {base_slug(keyword, TAG_FALLBACK) for keyword in keywords}
+    return {_base(keyword) for keyword in keywords}
 
 
 def _phrase_pattern(phrase: str) -> str:

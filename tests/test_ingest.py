@@ -149,6 +149,7 @@ def test_cli_unreadable_file_writes_nothing(
     bad.write_text("<feed>", encoding="utf-8")
     assert cli(settings, str(HF_SAMPLE), str(bad)) == 1
     assert capsys.readouterr().err == (
-        f"paperfeed: error: {bad}: not well-formed XML: no element found: line 1, column 6\n"
+        f"paperfeed: error: {bad}: not well-formed XML: no element found: line 1, column 6 "
+        "(if it is a listing whose first title starts with '<', pass --format listing)\n"
     )
     assert not settings.archive_dir.exists()

@@ -22,6 +22,8 @@ __all__ = ["FORMATS", "ReadResult", "detect_format", "read_bytes", "read_file"]
 FORMATS = ("listing", "hf-json", "arxiv-atom", "jsonl")
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 _NOT_PARSED = object()
+# What may follow the opening bracket of JSON: a key or "}" in an object, a value or "]".
+_JSON_AFTER_OPEN = {"{": frozenset('"}'), "[": frozenset('{["]-0123456789tfn')}
 
 
 def _whole_json(text: str) -> object:
@@ -32,12 +34,21 @@ def _whole_json(text: str) -> object:
         return _NOT_PARSED
 
 
+def _json_start(stripped: str) -> bool:
+    """Opens with a JSON array or object: `[` or `{` then a JSON value, a key or the close.
+    A listing title such as "[Re] Reproducing ..." does not."""
+    if not stripped.startswith(("[", "{")):
+        return False
+    rest = stripped[1:].lstrip()
+    return not rest or rest[0] in _JSON_AFTER_OPEN[stripped[0]]
+
+
 def detect_format(text: str, parsed: object = _NOT_PARSED) -> str:
     """Name the format of a decoded input from its content."""
     stripped = text.lstrip()
     if stripped.startswith("<"):
         return "arxiv-atom"
-    if stripped.startswith(("[", "{")):
+    if _json_start(stripped):
         if parsed is _NOT_PARSED:
             parsed = _whole_json(text)
         if hf_json.looks_like(parsed):

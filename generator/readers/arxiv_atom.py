@@ -95,7 +95,11 @@ def parse(text: str, where: str) -> Element:
             hint="give an arXiv API response as saved",
         ) from None
     except ParseError as error:
-        raise InputError(f"not well-formed XML: {error}", where=where) from None
+        raise InputError(
+            f"not well-formed XML: {error}",
+            where=where,
+            hint="if it is a listing whose first title starts with '<', pass --format listing",
+        ) from None
     if root.tag != f"{ATOM}feed":
         raise InputError(
             f"not an Atom feed (root element {clean_text(root.tag)!r})",
