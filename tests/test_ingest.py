@@ -39,6 +39,14 @@ def test_both_samples_give_one_paper_each_and_twice_changes_nothing(settings: Se
         assert paper.arxiv_id and paper.authors and paper.first_seen == DAY
         assert paper.link("arxiv") == f"https://arxiv.org/abs/{paper.arxiv_id}"
         assert paper.link("pdf") == f"https://arxiv.org/pdf/{paper.arxiv_id}"
+    mana = papers["arxiv:2606.13677"]
+    assert mana.comment == "Project Page: https://zhaohengyin.github.io/mana"
+    assert mana.keywords == (
+        "Robotics",
+        "Artificial Intelligence",
+        "Computer Vision",
+        "Machine Learning",
+    )
     before = snapshot(settings.archive_dir)
     again = ingest(settings, [HF_SAMPLE, ARXIV_SAMPLE], today=DAY2)
     m = again.ingested.merge

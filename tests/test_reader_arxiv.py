@@ -54,6 +54,8 @@ def test_real_sample() -> None:
         "Machine Learning",
     )
     assert "(<1 minute per tool)" in mana.abstract
+    assert mana.comment == "Project Page: https://zhaohengyin.github.io/mana"
+    assert Link("project", "https://zhaohengyin.github.io/mana") not in mana.links
     cup = result.records[2]
     assert cup.keywords == ("Machine Learning", "Mathematical Physics")
     assert [r.arxiv_id for r in result.records] == [

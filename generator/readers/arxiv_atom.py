@@ -5,7 +5,8 @@ response can neither expand into gigabytes nor make the parser fetch anything. T
 abstracts that older responses wrap across indented lines are joined into single-spaced text.
 The entry's version (`v2`) is dropped from the id; abstract and PDF links are built from the
 id. Categories become tags under readable names (generator.categories), primary first.
-`arxiv:comment` and `arxiv:journal_ref` are free text and are not kept.
+`arxiv:comment` is kept as the paper's comment (text only: a URL in it never becomes a link);
+`arxiv:journal_ref` is not kept.
 """
 
 from __future__ import annotations
@@ -80,6 +81,7 @@ def _record(entry: Element, location: Location, source: str) -> tuple[Record, li
         updated=fields.timestamp(_text(entry, f"{ATOM}updated"), "updated"),
         links=tuple(links),
         keywords=_categories(entry),
+        comment=_text(entry, f"{ARXIV}comment"),
     )
     return record, dropped
 
