@@ -11,9 +11,13 @@ from datetime import date
 HOME = "index.md"
 ALL_TAGS = "tags/index.md"
 ARCHIVE = "archive.md"
-SITE_FEEDS = {"rss": "feeds/rss.xml", "atom": "feeds/atom.xml"}
-FEED_NAMES = {"rss": "RSS", "atom": "Atom"}
-FEED_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml"}
+SITE_FEEDS = {"rss": "feeds/rss.xml", "atom": "feeds/atom.xml", "json": "feeds/feed.json"}
+FEED_NAMES = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}
+FEED_TYPES = {
+    "rss": "application/rss+xml",
+    "atom": "application/atom+xml",
+    "json": "application/feed+json",
+}
 
 
 # Material's JavaScript fetches "sitemap.xml" relative to every <link rel="alternate"> on a
@@ -57,7 +61,11 @@ def listing_page_path(first: str, number: int) -> str:
 
 
 def tag_feeds(slug: str) -> dict[str, str]:
-    return {"rss": f"feeds/tags/{slug}.rss.xml", "atom": f"feeds/tags/{slug}.atom.xml"}
+    return {
+        "rss": f"feeds/tags/{slug}.rss.xml",
+        "atom": f"feeds/tags/{slug}.atom.xml",
+        "json": f"feeds/tags/{slug}.json",
+    }
 
 
 def relative(target: str, source: str) -> str:
