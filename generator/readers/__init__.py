@@ -30,7 +30,7 @@ def _whole_json(text: str) -> object:
     """The input parsed as one JSON document, or _NOT_PARSED (JSON Lines, or broken)."""
     try:
         return json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         return _NOT_PARSED
 
 
@@ -67,6 +67,10 @@ def _json_error(text: str) -> str:
         json.loads(text)
     except json.JSONDecodeError as error:
         return f"{error.msg} at line {error.lineno} column {error.colno}"
+    except RecursionError:
+        return "nested too deeply"
+    except ValueError:
+        return "a number with too many digits"
     return "unreadable"
 
 

@@ -23,8 +23,8 @@ from generator.text import split_lines
 class _Unreadable:
     """A line that is not JSON, kept so that its record number can be reported."""
 
-    def __init__(self, error: json.JSONDecodeError) -> None:
-        self.problem = f"not valid JSON ({error.msg} at column {error.colno})"
+    def __init__(self, problem: str) -> None:
+        self.problem = problem
 
 
 def _record(data: object, location: Location, source: str) -> tuple[Record, list[str]]:
@@ -62,7 +62,11 @@ def _lines(text: str, where: str) -> Iterator[tuple[Location, object]]:
         try:
             value = json.loads(line)
         except json.JSONDecodeError as error:
-            value = _Unreadable(error)
+            value = _Unreadable(f"not valid JSON ({error.msg} at column {error.colno})")
+        except RecursionError:
+            value = _Unreadable("not valid JSON (nested too deeply)")
+        except ValueError:  # a number too long to convert
+            value = _Unreadable("not valid JSON (a number with too many digits)")
         yield Location(where, line=number), value
 
 
