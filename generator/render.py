@@ -128,8 +128,11 @@ class Renderer:
         def link(target: str) -> str:
             return urls.relative(target, path)
 
+        def href(target: str) -> str:
+            return urls.href(target, path, self.settings.use_directory_urls)
+
         return self.env.get_template(template).render(
-            front=front_matter(front), link=link, urls=urls, **context
+            front=front_matter(front), link=link, href=href, urls=urls, **context
         )
 
     def paper(self, paper: Paper) -> str:
