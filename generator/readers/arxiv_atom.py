@@ -66,10 +66,11 @@ def _record(entry: Element, location: Location, source: str) -> tuple[Record, li
     if doi:
         link = doi_link(doi.split()[0])
         if link is None:
-            dropped.append(f"arxiv:doi: not a DOI: {fields.shown(doi)}")
+            dropped.append(f"arxiv:doi: not a DOI: {fields.shown(doi)}; link dropped")
         else:
             links.append(link)
     authors = [_text(author, f"{ATOM}name") for author in entry.findall(f"{ATOM}author")]
+    dropped += [f"author[{i}]: no name; left out" for i, a in enumerate(authors) if not a]
     record = Record(
         title=_text(entry, f"{ATOM}title", required=True),
         abstract=_text(entry, f"{ATOM}summary", required=True),
