@@ -8,7 +8,7 @@ they were.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -19,9 +19,8 @@ from generator.catalog import build_catalog
 from generator.config import Settings
 from generator.feeds import render_feeds
 from generator.ingest import Ingested, fold, read_inputs
-from generator.models import Diagnostic
+from generator.models import Diagnostic, Paper
 from generator.output import StagedTree, WriteReport, build_lock, stage, stage_empty
-from generator.related import related_papers
 from generator.render import render_pages
 from generator.site import build_site
 from generator.tagging import load_taxonomy
@@ -62,6 +61,41 @@ class BuildSummary:
         )
 
 
+def _publish(
+    settings: Settings,
+    papers: Mapping[str, Paper],
+    files: Mapping[str, bytes],
+    *,
+    site: bool,
+    strict: bool,
+) -> tuple[WriteReport, int]:
+    """Stage the archive, docs/ and site/, then swap them in: archive first, so that a build
+    killed between two swaps leaves an archive ahead of the site, which the next build
+    catches up, and never a site showing papers the archive does not have."""
+    staged: list[StagedTree] = []
+    try:
+        staged.append(
+            stage(settings.archive_dir, serialize(papers.values()), manifest=False, durable=True)
+        )
+        static = dict.fromkeys(urls.FEED_SITEMAPS, urls.EMPTY_SITEMAP)
+        docs = stage(settings.docs_dir, {**files, **static})
+        staged.append(docs)
+        site_warnings = 0
+        if site:
+            site_tree = stage_empty(settings.site_dir)
+            staged.append(site_tree)
+            assert site_tree.staging is not None
+            site_warnings = build_site(
+                settings.config_path, docs.path, site_tree.staging, strict=strict
+            )
+        for tree in staged:
+            tree.swap()
+    finally:
+        for tree in staged:
+            tree.discard()
+    return docs.report, site_warnings
+
+
 def build(
     settings: Settings,
     *,
@@ -74,34 +108,17 @@ def build(
     """Ingest `inputs` (default: the configured sources), render the archive and build the site."""
     sources = settings.sources if inputs is None else tuple(inputs)
     results = read_inputs(sources, fmt)
-    ingested = fold(results, load_archive(settings.archive_dir), today, strict=strict)
-    papers = ingested.papers
-    catalog = build_catalog(papers.values(), load_taxonomy(settings.taxonomy_path))
-    pages = render_pages(settings, catalog, related_papers(catalog.papers))
-    feeds = render_feeds(settings, catalog)
-    for paper in catalog.untagged:
-        logger.info("untagged: %s (%s)", paper.title, paper.key)
-
+    # The lock covers reading the archive too: two builds that both read it would each write
+    # back their own version, and the later one would lose the other's papers.
     with build_lock(settings.root):
-        staged: list[StagedTree] = []
-        try:
-            staged.append(stage(settings.archive_dir, serialize(papers.values()), manifest=False))
-            static = dict.fromkeys(urls.FEED_SITEMAPS, urls.EMPTY_SITEMAP)
-            docs = stage(settings.docs_dir, pages | feeds | static)
-            staged.append(docs)
-            site_warnings = 0
-            if site:
-                site_tree = stage_empty(settings.site_dir)
-                staged.append(site_tree)
-                assert site_tree.staging is not None
-                site_warnings = build_site(
-                    settings.config_path, docs.path, site_tree.staging, strict=strict
-                )
-            for tree in staged:
-                tree.commit()
-        finally:
-            for tree in staged:
-                tree.discard()
+        ingested = fold(results, load_archive(settings.archive_dir), today, strict=strict)
+        papers = ingested.papers
+        catalog = build_catalog(papers.values(), load_taxonomy(settings.taxonomy_path))
+        pages = render_pages(settings, catalog)
+        feeds = render_feeds(settings, catalog)
+        for paper in catalog.untagged:
+            logger.info("untagged: %s (%s)", paper.title, paper.key)
+        docs, site_warnings = _publish(settings, papers, pages | feeds, site=site, strict=strict)
 
     return BuildSummary(
         ingested=ingested,
@@ -109,7 +126,7 @@ def build(
         pages=len(pages),
         tags=len(catalog.tags),
         feeds=len(feeds),
-        docs=docs.report,
+        docs=docs,
         warnings=ingested.rejected + ingested.warnings,
         site_warnings=site_warnings,
         untagged=tuple(p.title for p in catalog.untagged),

@@ -2,7 +2,8 @@
 one line and an exit code.
 
 Exit codes: 0 success; 1 an error in input, config or output (the message says which);
-2 wrong command-line usage; 3 --strict and there were warnings; 130 interrupted.
+2 wrong command-line usage; 3 --strict and there were warnings; 130 interrupted (Ctrl-C,
+SIGTERM; see generator.entry).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 from generator import __version__
 from generator.build import build
 from generator.config import FetchSource, Settings, load_settings
+from generator.entry import INTERRUPTED
 from generator.errors import ConfigError, PaperfeedError
 from generator.ingest import ingest
 from generator.readers import FORMATS
@@ -196,6 +198,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"paperfeed: error: {error.one_line()}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
-        print("paperfeed: interrupted; the previous output was left as it was", file=sys.stderr)
+        print(INTERRUPTED, file=sys.stderr)
         return 130
     return 0

@@ -104,7 +104,9 @@ def ingest(
     results = read_inputs(paths, fmt)
     with build_lock(settings.root):
         ingested = fold(results, load_archive(settings.archive_dir), today, strict=strict)
-        tree = stage(settings.archive_dir, serialize(ingested.papers.values()), manifest=False)
+        tree = stage(
+            settings.archive_dir, serialize(ingested.papers.values()), manifest=False, durable=True
+        )
         try:
             tree.commit()
         finally:

@@ -63,10 +63,7 @@ class Record:
     updated: datetime | None = None
     links: tuple[Link, ...] = ()
     keywords: tuple[str, ...] = ()
-    """Topic names from the source's metadata (readable arXiv categories, plain-record tags);
-    generator.tagging makes them tags."""
-    comment: str = ""
-    """The authors' free-text note (arXiv's `arxiv:comment`: pages, venue, project page)."""
+    """Topic names from the source's metadata (readable arXiv categories, HF keywords)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +82,6 @@ class Paper:
     updated: datetime | None = None
     links: tuple[Link, ...] = ()
     keywords: tuple[str, ...] = ()
-    comment: str = ""
 
     def link(self, kind: str) -> str | None:
         """The URL of the first link of `kind`, if any."""

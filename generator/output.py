@@ -74,17 +74,14 @@ def recover(target: Path) -> None:
 
 
 def swap_in(staging: Path, target: Path) -> None:
-    """Make the complete tree at `staging` the new `target`; the old tree is deleted after."""
+    """Make the complete tree at `staging` the new `target`. The old tree is left next to it
+    (at `staging`, or `.NAME.paperfeed-old`) for `recover` to delete, so that swapping several
+    trees in takes a few renames and no deleting in between."""
     if not target.exists():
         staging.rename(target)
-        return
-    if _exchange(staging, target):
-        shutil.rmtree(staging)
-        return
-    old = _sibling(target, _OLD)
-    target.rename(old)
-    staging.rename(target)
-    shutil.rmtree(old)
+    elif not _exchange(staging, target):
+        target.rename(_sibling(target, _OLD))
+        staging.rename(target)
 
 
 def staging_dir(target: Path) -> Path:
@@ -134,15 +131,25 @@ class StagedTree:
     target: Path
     staging: Path | None
     report: WriteReport
+    durable: bool = False
 
     @property
     def path(self) -> Path:
         return self.staging or self.target
 
     def commit(self) -> None:
+        """Swap the new tree in and delete the old one."""
+        self.swap()
+        self.discard()
+
+    def swap(self) -> None:
+        """Swap the new tree in, leaving the old one for `discard`: publishing several trees
+        swaps them all, then deletes, so they change within a few renames of each other."""
         if self.staging is not None:
             try:
                 swap_in(self.staging, self.target)
+                if self.durable:
+                    _fsync(self.target.parent)
             except OSError as error:
                 raise OutputError(
                     f"cannot replace: {error.strerror}", where=str(self.target)
@@ -150,9 +157,10 @@ class StagedTree:
             self.staging = None
 
     def discard(self) -> None:
-        if self.staging is not None and self.staging.exists():
-            shutil.rmtree(self.staging)
+        """Delete the staging folder (or, after `commit`, the old tree); restore the old tree
+        if a swap stopped half-way."""
         self.staging = None
+        recover(self.target)
 
 
 def stage_empty(target: Path) -> StagedTree:
@@ -160,12 +168,16 @@ def stage_empty(target: Path) -> StagedTree:
     return StagedTree(target, staging_dir(target), WriteReport(0, 0, 0))
 
 
-def stage(target: Path, files: Mapping[str, bytes], *, manifest: bool = True) -> StagedTree:
+def stage(
+    target: Path, files: Mapping[str, bytes], *, manifest: bool = True, durable: bool = False
+) -> StagedTree:
     """Prepare `target` to hold `files` (relative path -> bytes), atomically and minimally.
 
     With `manifest`, files outside `files` that the previous build wrote are removed and any
     other existing file is left alone (and never overwritten). Without it, the generator owns
-    the folder but removes nothing.
+    the folder but removes nothing. `durable` (for state such as the archive) flushes every
+    written file and folder to the disk before the swap, so a power cut cannot leave a
+    swapped-in tree with empty files.
     """
     recover(target)
     owned = _read_manifest(target) if manifest else set()
@@ -196,8 +208,11 @@ def stage(target: Path, files: Mapping[str, bytes], *, manifest: bool = True) ->
         for rel, data in changed.items():
             path = staging / rel
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
+            _write(path, data, durable)
         _prune_empty_dirs(staging, {str(Path(rel).parent) for rel in stale})
+        if durable:
+            for folder in {staging / Path(rel).parent for rel in changed} | {staging}:
+                _fsync(folder)
     except OSError as error:
         shutil.rmtree(staging, ignore_errors=True)
         where = str(error.filename or target)
@@ -205,7 +220,24 @@ def stage(target: Path, files: Mapping[str, bytes], *, manifest: bool = True) ->
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return StagedTree(target, staging, report)
+    return StagedTree(target, staging, report, durable)
+
+
+def _write(path: Path, data: bytes, durable: bool) -> None:
+    with path.open("wb") as handle:
+        handle.write(data)
+        if durable:
+            handle.flush()
+            os.fsync(handle.fileno())
+
+
+def _fsync(folder: Path) -> None:
+    """Flush a folder's entries (new names, renames) to the disk."""
+    descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def _manifest_bytes(files: Mapping[str, bytes]) -> bytes:

@@ -46,3 +46,31 @@ def decode(data: bytes) -> tuple[str, list[int]]:
         text = data.decode("utf-8-sig", errors="replace")
         lines = split_lines(text)
         return text, [number for number, line in enumerate(lines, start=1) if "\ufffd" in line]
+
+
+_MAGIC = {
+    b"\x1f\x8b": "gzip data",
+    b"PK\x03\x04": "a zip archive",
+    b"%PDF-": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"\xff\xfe": "UTF-16 text",
+    b"\xfe\xff": "UTF-16 text",
+}
+# Text with a few bad bytes (or NULs) is decoded with replacements and a warning per line; past
+# this share of them it is not UTF-8 text at all, and reading it would publish garbage.
+MAX_INVALID_SHARE = 0.05
+_SNIFF_BYTES = 64 * 1024
+
+
+def not_text(data: bytes) -> str | None:
+    """What `data` is if it is not UTF-8 text (`"gzip data"`, `"binary data"`), else None."""
+    for magic, kind in _MAGIC.items():
+        if data.startswith(magic):
+            return kind
+    head = data[:_SNIFF_BYTES]
+    invalid = len(head) - len(head.decode("utf-8", errors="ignore").encode("utf-8"))
+    if invalid + head.count(b"\x00") > max(16, MAX_INVALID_SHARE * len(head)):
+        return "binary data, or text in another encoding than UTF-8"
+    return None

@@ -75,7 +75,7 @@ def fetch_into_archive(
             )
         counts |= {result.source: len(result.records) for result in fetched}
         files = serialize(papers.values()) | {FETCH_LOG: serialize_fetch_log(counts)}
-        tree = stage(settings.archive_dir, files, manifest=False)
+        tree = stage(settings.archive_dir, files, manifest=False, durable=True)
         try:
             tree.commit()
         finally:

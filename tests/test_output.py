@@ -97,3 +97,32 @@ def test_archive_mode_removes_nothing(tmp_path: Path) -> None:
     publish(archive, {"2026-01.jsonl": b"x\n"}, manifest=False)
     publish(archive, {"2026-02.jsonl": b"y\n"}, manifest=False)
     assert sorted(p.name for p in archive.iterdir()) == ["2026-01.jsonl", "2026-02.jsonl"]
+
+
+def test_discard_restores_a_tree_moved_away_mid_swap(tmp_path: Path) -> None:
+    """Without renameat2 a swap is two renames; interrupted between them, the old tree is
+    back in place as soon as the build unwinds."""
+    docs = tmp_path / "docs"
+    publish(docs, {"a.md": b"A"})
+    tree = stage(docs, {"a.md": b"new"})
+    os.rename(docs, tmp_path / ".docs.paperfeed-old")
+    tree.discard()
+    assert (docs / "a.md").read_bytes() == b"A"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs"]
+
+
+def test_durable_trees_are_flushed_before_and_after_the_swap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    flushed: list[int] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: flushed.append(fd) or real_fsync(fd))
+    archive = tmp_path / "data" / "archive"
+    tree = stage(archive, {"2026-01.jsonl": b"x\n", "2026-02.jsonl": b"y\n"}, manifest=False)
+    tree.commit()
+    assert flushed == []
+    tree = stage(archive, {"2026-01.jsonl": b"z\n"}, manifest=False, durable=True)
+    assert len(flushed) == 2  # the written file, the staging folder
+    tree.commit()
+    assert len(flushed) == 3  # and the folder holding the archive, after the swap
+    assert (archive / "2026-01.jsonl").read_bytes() == b"z\n"

@@ -66,8 +66,7 @@ def _record(item: object, location: Location, source: str) -> tuple[Record, list
         if raw:
             link = web_link(kind, raw)
             if link is None:
-                problem = f"not an absolute http(s) URL: {fields.shown(raw)}"
-                dropped.append(f"paper.{name}: {problem}; link dropped")
+                dropped.append(f"paper.{name}: not an absolute http(s) URL: {fields.shown(raw)}")
             else:
                 links.append(link)
     record = Record(

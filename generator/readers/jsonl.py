@@ -23,8 +23,9 @@ from generator.text import split_lines
 class _Unreadable:
     """A line that is not JSON, kept so that its record number can be reported."""
 
-    def __init__(self, problem: str) -> None:
-        self.problem = problem
+    def __init__(self, error: json.JSONDecodeError) -> None:
+        # json's messages may end in " at" ("Unterminated string starting at").
+        self.problem = f"not valid JSON ({error.msg.removesuffix(' at')} at column {error.colno})"
 
 
 def _record(data: object, location: Location, source: str) -> tuple[Record, list[str]]:
@@ -62,11 +63,7 @@ def _lines(text: str, where: str) -> Iterator[tuple[Location, object]]:
         try:
             value = json.loads(line)
         except json.JSONDecodeError as error:
-            value = _Unreadable(f"not valid JSON ({error.msg} at column {error.colno})")
-        except RecursionError:
-            value = _Unreadable("not valid JSON (nested too deeply)")
-        except ValueError:  # a number too long to convert
-            value = _Unreadable("not valid JSON (a number with too many digits)")
+            value = _Unreadable(error)
         yield Location(where, line=number), value
 
 
