@@ -74,6 +74,8 @@ def paper_to_json(paper: Paper) -> dict[str, object]:
         record["links"] = [{"kind": link.kind, "url": link.url} for link in paper.links]
     if paper.keywords:
         record["keywords"] = list(paper.keywords)
+    if paper.comment:
+        record["comment"] = paper.comment
     return record
 
 
@@ -111,6 +113,7 @@ def paper_from_json(data: object) -> Paper:
         updated=_datetime(data.get("updated")),
         links=tuple(_link(x) for x in data.get("links", ())),
         keywords=tuple(str(k) for k in data.get("keywords", ())),
+        comment=str(data.get("comment", "")),
     )
 
 
@@ -177,6 +180,7 @@ def _merge_one(old: Paper, record: Record) -> Paper:
         updated=max(updated) if updated else None,
         links=_merge_links(old.links, record.links),
         keywords=tuple(dict.fromkeys((*old.keywords, *record.keywords))),
+        comment=record.comment or old.comment,
     )
 
 
@@ -215,6 +219,7 @@ def merge(
                 updated=record.updated,
                 links=tuple(sorted(set(record.links))),
                 keywords=tuple(dict.fromkeys(record.keywords)),
+                comment=record.comment,
             )
             new_keys.add(key)
             existing = key

@@ -21,6 +21,7 @@ from generator.feeds import render_feeds
 from generator.ingest import Ingested, fold, read_inputs
 from generator.models import Diagnostic, Paper
 from generator.output import StagedTree, WriteReport, build_lock, stage, stage_empty
+from generator.related import related_papers
 from generator.render import render_pages
 from generator.site import build_site
 from generator.tagging import load_taxonomy
@@ -114,7 +115,7 @@ def build(
         ingested = fold(results, load_archive(settings.archive_dir), today, strict=strict)
         papers = ingested.papers
         catalog = build_catalog(papers.values(), load_taxonomy(settings.taxonomy_path))
-        pages = render_pages(settings, catalog)
+        pages = render_pages(settings, catalog, related_papers(catalog.papers))
         feeds = render_feeds(settings, catalog)
         for paper in catalog.untagged:
             logger.info("untagged: %s (%s)", paper.title, paper.key)

@@ -63,7 +63,10 @@ class Record:
     updated: datetime | None = None
     links: tuple[Link, ...] = ()
     keywords: tuple[str, ...] = ()
-    """Topic names from the source's metadata (readable arXiv categories, HF keywords)."""
+    """Topic names from the source's metadata (readable arXiv categories, plain-record tags);
+    generator.tagging makes them tags."""
+    comment: str = ""
+    """The authors' free-text note (arXiv's `arxiv:comment`: pages, venue, project page)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +85,7 @@ class Paper:
     updated: datetime | None = None
     links: tuple[Link, ...] = ()
     keywords: tuple[str, ...] = ()
+    comment: str = ""
 
     def link(self, kind: str) -> str | None:
         """The URL of the first link of `kind`, if any."""

@@ -8,13 +8,13 @@ always use one of the two filters on paper text.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from datetime import date
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
 from pathlib import Path
 
 import jinja2
 
-from generator import urls
+from generator import bibtex, tex, urls
 from generator.catalog import Catalog
 from generator.config import Settings
 from generator.escape import front_matter, html_text, markdown_inline
@@ -27,6 +27,8 @@ _MONTH_NAMES = [
     "July", "August", "September", "October", "November", "December",
 ]  # fmt: skip
 DESCRIPTION_CHARS = 200
+SNIPPET_CHARS = 280
+BUSIEST_TAGS = 12
 LINK_LABELS = {
     "arxiv": "arXiv",
     "pdf": "PDF",
@@ -42,7 +44,7 @@ def ordered_links(links: tuple[Link, ...]) -> tuple[Link, ...]:
     return tuple(sorted(links, key=lambda link: (LINK_KINDS.index(link.kind), link.url)))
 
 
-def long_date(day: date) -> str:
+def long_date(day: date | datetime) -> str:
     """`27 Nov 2026`, independent of the locale."""
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
@@ -80,6 +82,8 @@ def _environment() -> jinja2.Environment:
     env.filters["md"] = markdown_inline
     env.filters["long_date"] = long_date
     env.filters["counted"] = counted
+    env.filters["math"] = tex.math_html
+    env.filters["snippet"] = lambda text: tex.snippet_html(text, SNIPPET_CHARS)
     return env
 
 
@@ -87,6 +91,18 @@ def _description(text: str) -> str:
     if len(text) <= DESCRIPTION_CHARS:
         return text
     return text[:DESCRIPTION_CHARS].rsplit(" ", 1)[0] + "…"
+
+
+def _day_neighbours(catalog: Catalog) -> dict[str, tuple[Paper | None, Paper | None]]:
+    """Paper key -> (previous, next) paper of the same first-seen day, in listing order."""
+    neighbours: dict[str, tuple[Paper | None, Paper | None]] = {}
+    for papers in catalog.days.values():
+        for index, paper in enumerate(papers):
+            neighbours[paper.key] = (
+                papers[index - 1] if index > 0 else None,
+                papers[index + 1] if index + 1 < len(papers) else None,
+            )
+    return neighbours
 
 
 def _feed_meta(feeds: dict[str, str], title: str) -> list[dict[str, str]]:
@@ -99,17 +115,24 @@ def _feed_meta(feeds: dict[str, str], title: str) -> list[dict[str, str]]:
 class Renderer:
     """Renders every generated Markdown page of the site."""
 
-    def __init__(self, settings: Settings, catalog: Catalog) -> None:
+    def __init__(
+        self, settings: Settings, catalog: Catalog, related: Mapping[str, Sequence[Paper]]
+    ) -> None:
         self.settings = settings
         self.catalog = catalog
+        self.related = related
+        self.neighbours = _day_neighbours(catalog)
         self.env = _environment()
 
     def _page(self, template: str, path: str, front: dict[str, object], **context: object) -> str:
         def link(target: str) -> str:
             return urls.relative(target, path)
 
+        def href(target: str) -> str:
+            return urls.href(target, path, self.settings.use_directory_urls)
+
         return self.env.get_template(template).render(
-            front=front_matter(front), link=link, urls=urls, **context
+            front=front_matter(front), link=link, href=href, urls=urls, **context
         )
 
     def paper(self, paper: Paper) -> str:
@@ -123,6 +146,9 @@ class Renderer:
                 "tags": [tag.slug for tag in self.catalog.paper_tags[paper.key]],
             },
         }
+        if tex.has_math(paper.title) or tex.has_math(paper.abstract):
+            front["math"] = True
+        previous, following = self.neighbours[paper.key]
         return self._page(
             "paper.md.j2",
             path,
@@ -131,6 +157,10 @@ class Renderer:
             tags=self.catalog.paper_tags[paper.key],
             links=ordered_links(paper.links),
             link_labels=LINK_LABELS,
+            bibtex=bibtex.entry(paper),
+            related=self.related.get(paper.key, ()),
+            previous=previous,
+            following=following,
         )
 
     def _listing(
@@ -225,22 +255,35 @@ class Renderer:
         )
 
     def home(self) -> str:
+        day = next(iter(self.catalog.days), None)
+        day_papers = self.catalog.days[day] if day else ()
+        latest = day_papers[: self.settings.home_entries]
+        counts = {t.slug: len(self.catalog.tag_papers[t.slug]) for t in self.catalog.tags}
+        busiest = sorted(self.catalog.tags, key=lambda t: (-counts[t.slug], t.name.casefold()))
         front: dict[str, object] = {"title": html_text(self.settings.site_name)}
+        if any(tex.has_math(p.abstract) for p in latest):
+            front["math"] = True
         return self._page(
             "home.md.j2",
             urls.HOME,
             front,
             site_name=self.settings.site_name,
-            papers=self.catalog.papers[: self.settings.home_entries],
+            latest_day=day,
+            papers=latest,
+            more=len(day_papers) - len(latest),
             total=len(self.catalog.papers),
-            tags=self.catalog.tags,
-            latest_day=next(iter(self.catalog.days), None),
+            tags=busiest[:BUSIEST_TAGS],
+            counts=counts,
+            tag_total=len(self.catalog.tags),
         )
 
 
-def render_pages(settings: Settings, catalog: Catalog) -> dict[str, bytes]:
-    """Every generated Markdown page: docs-relative path -> UTF-8 bytes."""
-    renderer = Renderer(settings, catalog)
+def render_pages(
+    settings: Settings, catalog: Catalog, related: Mapping[str, Sequence[Paper]] | None = None
+) -> dict[str, bytes]:
+    """Every generated Markdown page: docs-relative path -> UTF-8 bytes. `related` maps a
+    paper key to the papers its page recommends (generator.related)."""
+    renderer = Renderer(settings, catalog, related or {})
     pages = {urls.HOME: renderer.home(), urls.ALL_TAGS: renderer.all_tags()}
     pages.update({urls.paper_path(p.slug): renderer.paper(p) for p in catalog.papers})
     for tag in catalog.tags:

@@ -5,15 +5,18 @@ Every path here is built from slugs (generator.slugs), never from raw input text
 
 from __future__ import annotations
 
-import posixpath
 from datetime import date
 
 HOME = "index.md"
 ALL_TAGS = "tags/index.md"
 ARCHIVE = "archive.md"
-SITE_FEEDS = {"rss": "feeds/rss.xml", "atom": "feeds/atom.xml"}
-FEED_NAMES = {"rss": "RSS", "atom": "Atom"}
-FEED_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml"}
+SITE_FEEDS = {"rss": "feeds/rss.xml", "atom": "feeds/atom.xml", "json": "feeds/feed.json"}
+FEED_NAMES = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}
+FEED_TYPES = {
+    "rss": "application/rss+xml",
+    "atom": "application/atom+xml",
+    "json": "application/feed+json",
+}
 
 
 # Material's JavaScript fetches "sitemap.xml" relative to every <link rel="alternate"> on a
@@ -57,21 +60,56 @@ def listing_page_path(first: str, number: int) -> str:
 
 
 def tag_feeds(slug: str) -> dict[str, str]:
-    return {"rss": f"feeds/tags/{slug}.rss.xml", "atom": f"feeds/tags/{slug}.atom.xml"}
+    return {
+        "rss": f"feeds/tags/{slug}.rss.xml",
+        "atom": f"feeds/tags/{slug}.atom.xml",
+        "json": f"feeds/tags/{slug}.json",
+    }
 
 
 def relative(target: str, source: str) -> str:
-    """The link from docs file `source` to docs file `target`, for Markdown links."""
-    return posixpath.relpath(target, posixpath.dirname(source) or ".")
+    """The link from docs file `source` to docs file `target`, for Markdown links.
+
+    Both are clean docs-relative paths (no `.`, `..` or empty parts), so this is posixpath's
+    relpath without its normalisation: it runs for every link of every page.
+    """
+    source_dir = source.split("/")[:-1]
+    parts = target.split("/")
+    common = 0
+    while (
+        common < len(source_dir) and common < len(parts) - 1 and source_dir[common] == parts[common]
+    ):
+        common += 1
+    return "/".join([".."] * (len(source_dir) - common) + parts[common:])
+
+
+def site_path(path: str, use_directory_urls: bool = True) -> str:
+    """The path below the site root at which MkDocs serves docs file `path`."""
+    if not path.endswith(".md"):
+        return path
+    stem = path.removesuffix(".md")
+    if not use_directory_urls:
+        return f"{stem}.html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"
 
 
 def page_url(path: str, site_url: str, use_directory_urls: bool = True) -> str:
     """The absolute URL MkDocs gives the page built from docs file `path`."""
-    if not path.endswith(".md"):
-        return site_url + path
-    stem = path.removesuffix(".md")
-    if not use_directory_urls:
-        return f"{site_url}{stem}.html"
-    if stem == "index" or stem.endswith("/index"):
-        return site_url + stem.removesuffix("index")
-    return f"{site_url}{stem}/"
+    return site_url + site_path(path, use_directory_urls)
+
+
+def href(target: str, source: str, use_directory_urls: bool = True) -> str:
+    """The relative URL from the built page of docs file `source` to that of `target`: what
+    MkDocs makes of a Markdown link, for raw HTML links that MkDocs does not rewrite (long
+    listings, where Markdown links cost MkDocs a file lookup each)."""
+
+    def file(path: str) -> str:
+        served = site_path(path, use_directory_urls)
+        return served + "index.html" if served.endswith("/") or not served else served
+
+    link = relative(file(target), file(source))
+    if use_directory_urls and link.endswith("index.html"):
+        link = link.removesuffix("index.html") or "./"
+    return link

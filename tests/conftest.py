@@ -11,7 +11,7 @@ import pytest
 
 from generator.build import BuildSummary, build
 from generator.config import Settings, load_settings
-from tests.helpers import DAY, ROOT, SAMPLE
+from tests.helpers import DAY, FIXTURES, ROOT, SAMPLE
 from tests.localserver import LocalServer
 
 
@@ -80,3 +80,13 @@ def server() -> Iterator[LocalServer]:
     """A scripted HTTP server on 127.0.0.1 (tests/localserver.py)."""
     with LocalServer() as local:
         yield local
+
+
+@pytest.fixture(scope="session")
+def math_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """A small hand-made archive (tests/fixtures/math-archive: authors, arXiv dates, links,
+    keywords, TeX in titles and abstracts) built strictly through real MkDocs."""
+    root = make_project(tmp_path_factory.mktemp("math") / "site-project")
+    shutil.copytree(FIXTURES / "math-archive", root / "data" / "archive")
+    settings = load_settings(root / "mkdocs.yml")
+    return BuiltSite(settings, build(settings, inputs=[], today=DAY, strict=True))

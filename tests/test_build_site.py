@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from bs4 import BeautifulSoup
 from generator.build import build
 from generator.config import Settings
 from generator.readers import read_file
+from generator.tex import plain_text
 from tests.conftest import BuildFn, BuiltSite
 from tests.helpers import DAY, LONG, SAMPLE, write_listing
 
@@ -26,7 +28,7 @@ def test_summary_counts(sample_site: BuiltSite) -> None:
     # papers, tags (none over 100 papers), home, all tags, archive, 2 pages of the one day
     # and 2 of its month
     assert s.pages == 139 + s.tags + 2 + 1 + 2 + 2
-    assert s.feeds == 2 * (s.tags + 1)
+    assert s.feeds == 3 * (s.tags + 1)
     assert s.warnings == () and s.site_warnings == 0
     assert s.untagged == ()
 
@@ -40,7 +42,8 @@ def test_every_paper_page_shows_its_title_and_abstract_unchanged(sample_site: Bu
         title = html.select_one("article h1.pf-title").get_text()
         shown[title] = html.select_one("article p.pf-abstract").get_text()
         assert html.title.get_text() == f"{title} - paperfeed"
-    expected = {r.title: r.abstract for r in read_file(SAMPLE).records}
+    # Before KaTeX runs, math shows as \(...\); everything else is the text as given.
+    expected = {plain_text(r.title): plain_text(r.abstract) for r in read_file(SAMPLE).records}
     assert shown == expected
 
 
@@ -88,7 +91,13 @@ def test_site_and_tag_feeds_parse_and_link_absolutely(sample_site: BuiltSite) ->
     feeds = sorted(
         p for p in (sample_site.site / "feeds").rglob("*.xml") if p.name != "sitemap.xml"
     )
-    assert len(feeds) == sample_site.summary.feeds
+    json_feeds = sorted((sample_site.site / "feeds").rglob("*.json"))
+    assert len(feeds) + len(json_feeds) == sample_site.summary.feeds
+    assert len(json_feeds) == len(feeds) // 2
+    for path in json_feeds:
+        document = json.loads(path.read_bytes())
+        assert 0 < len(document["items"]) <= 50
+        assert document["feed_url"].startswith("https://example.org/paperfeed/feeds/")
     for path in feeds:
         ET.parse(path)
         parsed = feedparser.parse(path.read_bytes())

@@ -21,7 +21,7 @@ def test_build_prints_one_summary_line(project: Path, capsys: pytest.CaptureFixt
     out = capsys.readouterr().out.splitlines()
     assert out == [
         "139 records read from 1 files (139 new, 0 updated, 0 unchanged, 0 merged; 0 rejected); "
-        "139 papers, 161 pages, 15 tags, 32 feeds; 195 files written, 0 removed; "
+        "139 papers, 161 pages, 15 tags, 48 feeds; 211 files written, 0 removed; "
         "0 warnings, no site"
     ]
 

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ET
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from typing import Any
 
 import feedparser
 
@@ -31,6 +33,21 @@ def papers(count: int) -> list[Paper]:
     ]
 
 
+def check_json_feed(data: bytes) -> dict[str, Any]:
+    """The rules of JSON Feed 1.1 that a reader relies on; returns the parsed document."""
+    document: dict[str, Any] = json.loads(data.decode("utf-8"))
+    assert document["version"] == "https://jsonfeed.org/version/1.1"
+    assert isinstance(document["title"], str)
+    assert document["feed_url"].startswith("https://")
+    for item in document["items"]:
+        assert isinstance(item["id"], str) and item["id"]
+        assert isinstance(item.get("content_text", item.get("content_html")), str)
+        assert datetime.fromisoformat(item["date_published"]).tzinfo is not None
+        assert all(isinstance(a["name"], str) for a in item.get("authors", []))
+        assert all(isinstance(t, str) for t in item.get("tags", []))
+    return document
+
+
 def feeds_for(settings: Settings, items: list[Paper]) -> dict[str, bytes]:
     return render_feeds(settings, build_catalog(items, TAXONOMY))
 
@@ -39,13 +56,19 @@ def test_site_and_tag_feeds_exist_and_parse(settings: Settings) -> None:
     files = feeds_for(settings, papers(3))
     assert sorted(files) == [
         "feeds/atom.xml",
+        "feeds/feed.json",
         "feeds/rss.xml",
         "feeds/tags/optimization.atom.xml",
+        "feeds/tags/optimization.json",
         "feeds/tags/optimization.rss.xml",
         "feeds/tags/stats.atom.xml",
+        "feeds/tags/stats.json",
         "feeds/tags/stats.rss.xml",
     ]
     for name, data in files.items():
+        if name.endswith(".json"):
+            assert len(check_json_feed(data)["items"]) == 3
+            continue
         ET.fromstring(data)  # strict XML
         parsed = feedparser.parse(data)
         assert not parsed.bozo, (name, parsed.get("bozo_exception"))
@@ -101,5 +124,31 @@ def test_feeds_are_deterministic_and_dated_by_papers(settings: Settings) -> None
 
 def test_empty_archive_gives_valid_empty_feeds(settings: Settings) -> None:
     files = feeds_for(settings, [])
-    assert sorted(files) == ["feeds/atom.xml", "feeds/rss.xml"]
+    assert sorted(files) == ["feeds/atom.xml", "feeds/feed.json", "feeds/rss.xml"]
     assert not feedparser.parse(files["feeds/atom.xml"]).bozo
+    assert json.loads(files["feeds/feed.json"])["items"] == []
+
+
+def test_json_feed_has_the_same_entries_in_the_same_order(settings: Settings) -> None:
+    files = feeds_for(replace(settings, feed_entries=3), papers(5))
+    document = check_json_feed(files["feeds/feed.json"])
+    assert document["version"] == "https://jsonfeed.org/version/1.1"
+    assert document["feed_url"] == "https://example.org/paperfeed/feeds/feed.json"
+    assert document["home_page_url"] == "https://example.org/paperfeed/"
+    atom = feedparser.parse(files["feeds/atom.xml"])
+    assert [item["id"] for item in document["items"]] == [e.id for e in atom.entries]
+    assert [item["url"] for item in document["items"]] == [e.link for e in atom.entries]
+    first = document["items"][0]
+    assert first == {
+        "id": "urn:paperfeed:arxiv:2601.00004",
+        "url": "https://example.org/paperfeed/papers/paper-4/",
+        "title": "Optimizing thing 4 <b>&amp;</b>",
+        "content_text": 'Statistics of thing 4. "Quoted" & <script>x</script>',
+        "date_published": "2026-01-05T00:00:00+00:00",
+        "tags": ["Optimization", "Stats <&>"],
+    }
+    assert document["items"][1]["authors"] == [{"name": "Ada Lovelace"}]
+    tag_feed = json.loads(files["feeds/tags/stats.json"])
+    assert tag_feed["title"] == "paperfeed: Stats <&>"
+    assert tag_feed["home_page_url"] == "https://example.org/paperfeed/tags/stats/"
+    assert len(tag_feed["items"]) == 3

@@ -39,6 +39,14 @@ def test_both_samples_give_one_paper_each_and_twice_changes_nothing(settings: Se
         assert paper.arxiv_id and paper.authors and paper.first_seen == DAY
         assert paper.link("arxiv") == f"https://arxiv.org/abs/{paper.arxiv_id}"
         assert paper.link("pdf") == f"https://arxiv.org/pdf/{paper.arxiv_id}"
+    mana = papers["arxiv:2606.13677"]
+    assert mana.comment == "Project Page: https://zhaohengyin.github.io/mana"
+    assert mana.keywords == (
+        "Robotics",
+        "Artificial Intelligence",
+        "Computer Vision",
+        "Machine Learning",
+    )
     before = snapshot(settings.archive_dir)
     again = ingest(settings, [HF_SAMPLE, ARXIV_SAMPLE], today=DAY2)
     m = again.ingested.merge
@@ -149,6 +157,7 @@ def test_cli_unreadable_file_writes_nothing(
     bad.write_text("<feed>", encoding="utf-8")
     assert cli(settings, str(HF_SAMPLE), str(bad)) == 1
     assert capsys.readouterr().err == (
-        f"paperfeed: error: {bad}: not well-formed XML: no element found: line 1, column 6\n"
+        f"paperfeed: error: {bad}: not well-formed XML: no element found: line 1, column 6 "
+        "(if it is a listing whose first title starts with '<', pass --format listing)\n"
     )
     assert not settings.archive_dir.exists()

@@ -187,3 +187,16 @@ def test_listing_pages_stay_out_of_the_search_index(dated_site: Settings) -> Non
 def test_a_rebuild_of_the_dated_site_writes_nothing(dated_site: Settings) -> None:
     again = build(dated_site, inputs=[], today=date(2026, 11, 4), site=False)
     assert (again.docs.written, again.docs.removed) == (0, 0)
+
+
+def test_listings_show_untrusted_titles_literally(project: Path) -> None:
+    title = '<script>alert(1)</script> "quoted" & <b>bold</b> [x](http://evil)'
+    settings = load_settings(project / "mkdocs.yml")
+    listing = write_listing(project / "evil.txt", [(title, f"Neural networks. {LONG}")])
+    build(settings, inputs=[listing], today=DAYS[0], site=True, strict=True)
+    for page in ("days/2026-10-30", "months/2026-10", "tags/machine-learning"):
+        html = soup(settings.site_dir / page / "index.html")
+        assert listed(settings.site_dir / page / "index.html") == [title]
+        assert not html.select("article script, article b")
+        link = html.select_one("article li a")["href"]
+        assert html_page(settings.site_dir, link, settings.site_dir / page / "index.html").is_file()

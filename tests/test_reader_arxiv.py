@@ -54,6 +54,8 @@ def test_real_sample() -> None:
         "Machine Learning",
     )
     assert "(<1 minute per tool)" in mana.abstract
+    assert mana.comment == "Project Page: https://zhaohengyin.github.io/mana"
+    assert Link("project", "https://zhaohengyin.github.io/mana") not in mana.links
     cup = result.records[2]
     assert cup.keywords == ("Machine Learning", "Mathematical Physics")
     assert [r.arxiv_id for r in result.records] == [
@@ -166,3 +168,10 @@ def test_not_atom_and_not_xml() -> None:
 
 def test_empty_feed_has_no_records() -> None:
     assert read().records == ()
+
+
+def test_nameless_author_is_left_out_with_a_warning() -> None:
+    authors = "<author><name>Ada</name></author><author><name> </name></author>"
+    result = read(entry(extra=authors))
+    assert result.records[0].authors == ("Ada",)
+    assert [str(d) for d in result.warnings] == ["q.xml: record 1: author[1]: no name; left out"]

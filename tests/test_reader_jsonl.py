@@ -124,3 +124,21 @@ def test_unknown_format_is_refused() -> None:
     assert caught.value.one_line() == (
         "in.jsonl: unknown format 'csv' (use one of ('listing', 'hf-json', 'arxiv-atom', 'jsonl'))"
     )
+
+
+def test_deeply_nested_json_is_an_error_not_a_crash() -> None:
+    with pytest.raises(InputError) as caught:
+        read("[" * 100_000)
+    assert caught.value.one_line() == (
+        "in.jsonl: not valid JSON: nested too deeply "
+        "(fix the JSON, or give one JSON object per line)"
+    )
+    result = read(
+        lines({"title": "ok"}) + '{"a": ' + "[" * 100_000 + "\n" + '{"a": ' + "1" * 5000 + "}\n"
+    )
+    assert [str(d) for d in result.rejected] == [
+        "in.jsonl:2: line: not valid JSON (nested too deeply); skipped",
+        "in.jsonl:3: line: not valid JSON (a number with too many digits); skipped",
+    ]
+    with pytest.raises(InputError, match="not valid JSON: a number with too many digits"):
+        read("[" + "1" * 5000 + ",")

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import InputError
-from generator.readers import read_file
+from generator.readers import detect_format, read_file
 from generator.readers.listing import read
 from tests.helpers import LONG, SAMPLE, write_listing
 
@@ -121,3 +121,26 @@ def test_missing_file(tmp_path: Path) -> None:
 def test_helper_writes_the_real_layout(tmp_path: Path) -> None:
     path = write_listing(tmp_path / "l.txt", [("A Title", LONG), ("B Title", LONG)])
     assert [r.title for r in read_file(path).records] == ["A Title", "B Title"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        ("[Re] Reproducing a Study\n" + LONG, "listing"),
+        ("{Curly} Title\n" + LONG, "listing"),
+        ("{true} Title\n" + LONG, "listing"),
+        ('[{"title": "x"}]', "jsonl"),
+        ('[\n  {"title": "x"}\n]', "jsonl"),
+        ("[]", "jsonl"),
+        ('{"title": "x"}\n{"title": "y"}\n', "jsonl"),
+        ('[{"paper": {"id": "2601.00001"}}]', "hf-json"),
+        ("<?xml version='1.0'?><feed/>", "arxiv-atom"),
+    ],
+)
+def test_format_is_detected_from_content(text: str, fmt: str) -> None:
+    assert detect_format(text) == fmt
+
+
+def test_a_listing_whose_first_title_has_brackets_is_read_as_a_listing(tmp_path: Path) -> None:
+    path = write_listing(tmp_path / "l.txt", [("[Re] Reproducing X", LONG)], header=False)
+    assert [r.title for r in read_file(path).records] == ["[Re] Reproducing X"]

@@ -4,11 +4,13 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.errors import ConfigError
 from generator.models import Paper
 from generator.readers import read_file
-from generator.tagging import compile_taxonomy, load_taxonomy
+from generator.tagging import Taxonomy, compile_taxonomy, load_taxonomy
 from tests.helpers import DAY, ROOT, SAMPLE
 
 
@@ -110,3 +112,17 @@ def test_a_metadata_tag_slug_does_not_depend_on_other_papers() -> None:
     )
     assert next(t for t in alone.tags if t.name == "Sound").slug == "sound"
     assert {t.slug for t in crowded.tags} == {"a", "sound", "sounds"}
+
+
+# Letters whose case-insensitive matching differs from lower(): dotless i, dotted I, long s,
+# Kelvin sign.
+TRICKY = "aAbBkKsS- \n\u0131\u0130\u017fK\u212a\u00e9"
+
+
+@given(st.text(alphabet=st.sampled_from(TRICKY), max_size=40))
+def test_the_quick_prefilter_never_changes_the_tags(text: str) -> None:
+    spec = {"A": ["ab*", "sk"], "B": ["b a", "KS"], "C": ["é*", "ss"], "D": ["\u017fk"]}
+    taxonomy = compile_taxonomy(spec)
+    unfiltered = Taxonomy(taxonomy.rules)
+    assert taxonomy.tags_for(paper(text)) == unfiltered.tags_for(paper(text))
+    assert taxonomy.tags_for(paper("x", text)) == unfiltered.tags_for(paper("x", text))

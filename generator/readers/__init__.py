@@ -22,14 +22,25 @@ __all__ = ["FORMATS", "ReadResult", "detect_format", "read_bytes", "read_file"]
 FORMATS = ("listing", "hf-json", "arxiv-atom", "jsonl")
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 _NOT_PARSED = object()
+# What may follow the opening bracket of JSON: a key or "}" in an object, a value or "]".
+_JSON_AFTER_OPEN = {"{": frozenset('"}'), "[": frozenset('{["]-0123456789tfn')}
 
 
 def _whole_json(text: str) -> object:
     """The input parsed as one JSON document, or _NOT_PARSED (JSON Lines, or broken)."""
     try:
         return json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         return _NOT_PARSED
+
+
+def _json_start(stripped: str) -> bool:
+    """Opens with a JSON array or object: `[` or `{` then a JSON value, a key or the close.
+    A listing title such as "[Re] Reproducing ..." does not."""
+    if not stripped.startswith(("[", "{")):
+        return False
+    rest = stripped[1:].lstrip()
+    return not rest or rest[0] in _JSON_AFTER_OPEN[stripped[0]]
 
 
 def detect_format(text: str, parsed: object = _NOT_PARSED) -> str:
@@ -37,7 +48,7 @@ def detect_format(text: str, parsed: object = _NOT_PARSED) -> str:
     stripped = text.lstrip()
     if stripped.startswith("<"):
         return "arxiv-atom"
-    if stripped.startswith(("[", "{")):
+    if _json_start(stripped):
         if parsed is _NOT_PARSED:
             parsed = _whole_json(text)
         if hf_json.looks_like(parsed):
@@ -56,6 +67,10 @@ def _json_error(text: str) -> str:
         json.loads(text)
     except json.JSONDecodeError as error:
         return f"{error.msg} at line {error.lineno} column {error.colno}"
+    except RecursionError:
+        return "nested too deeply"
+    except ValueError:
+        return "a number with too many digits"
     return "unreadable"
 
 

@@ -5,7 +5,8 @@ response can neither expand into gigabytes nor make the parser fetch anything. T
 abstracts that older responses wrap across indented lines are joined into single-spaced text.
 The entry's version (`v2`) is dropped from the id; abstract and PDF links are built from the
 id. Categories become tags under readable names (generator.categories), primary first.
-`arxiv:comment` and `arxiv:journal_ref` are free text and are not kept.
+`arxiv:comment` is kept as the paper's comment (text only: a URL in it never becomes a link);
+`arxiv:journal_ref` is not kept.
 """
 
 from __future__ import annotations
@@ -65,10 +66,11 @@ def _record(entry: Element, location: Location, source: str) -> tuple[Record, li
     if doi:
         link = doi_link(doi.split()[0])
         if link is None:
-            dropped.append(f"arxiv:doi: not a DOI: {fields.shown(doi)}")
+            dropped.append(f"arxiv:doi: not a DOI: {fields.shown(doi)}; link dropped")
         else:
             links.append(link)
     authors = [_text(author, f"{ATOM}name") for author in entry.findall(f"{ATOM}author")]
+    dropped += [f"author[{i}]: no name; left out" for i, a in enumerate(authors) if not a]
     record = Record(
         title=_text(entry, f"{ATOM}title", required=True),
         abstract=_text(entry, f"{ATOM}summary", required=True),
@@ -80,6 +82,7 @@ def _record(entry: Element, location: Location, source: str) -> tuple[Record, li
         updated=fields.timestamp(_text(entry, f"{ATOM}updated"), "updated"),
         links=tuple(links),
         keywords=_categories(entry),
+        comment=_text(entry, f"{ARXIV}comment"),
     )
     return record, dropped
 
@@ -95,7 +98,11 @@ def parse(text: str, where: str) -> Element:
             hint="give an arXiv API response as saved",
         ) from None
     except ParseError as error:
-        raise InputError(f"not well-formed XML: {error}", where=where) from None
+        raise InputError(
+            f"not well-formed XML: {error}",
+            where=where,
+            hint="if it is a listing whose first title starts with '<', pass --format listing",
+        ) from None
     if root.tag != f"{ATOM}feed":
         raise InputError(
             f"not an Atom feed (root element {clean_text(root.tag)!r})",

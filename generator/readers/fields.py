@@ -112,7 +112,8 @@ Maker = Callable[[Item, Location], tuple[Record, list[str]]]
 def read_items(items: Iterable[tuple[Location, Item]], make: Maker[Item]) -> ReadResult:
     """Build a record from each item; a bad item is skipped with a message naming its field.
 
-    `make` returns the record and the optional values it dropped (a bad link), which become
+    `make` returns the record and messages about optional values it dropped (a bad link, a
+    nameless author), which become
     warnings: the record itself is kept.
     """
     records: list[Record] = []
@@ -125,7 +126,5 @@ def read_items(items: Iterable[tuple[Location, Item]], make: Maker[Item]) -> Rea
             rejected.append(rejection(location, error))
             continue
         records.append(record)
-        warnings.extend(
-            Diagnostic(str(location), f"{problem}; link dropped") for problem in dropped
-        )
+        warnings.extend(Diagnostic(str(location), problem) for problem in dropped)
     return ReadResult(tuple(records), tuple(warnings), tuple(rejected))

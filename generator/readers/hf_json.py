@@ -66,7 +66,8 @@ def _record(item: object, location: Location, source: str) -> tuple[Record, list
         if raw:
             link = web_link(kind, raw)
             if link is None:
-                dropped.append(f"paper.{name}: not an absolute http(s) URL: {fields.shown(raw)}")
+                problem = f"not an absolute http(s) URL: {fields.shown(raw)}"
+                dropped.append(f"paper.{name}: {problem}; link dropped")
             else:
                 links.append(link)
     record = Record(

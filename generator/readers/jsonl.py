@@ -23,9 +23,8 @@ from generator.text import split_lines
 class _Unreadable:
     """A line that is not JSON, kept so that its record number can be reported."""
 
-    def __init__(self, error: json.JSONDecodeError) -> None:
-        # json's messages may end in " at" ("Unterminated string starting at").
-        self.problem = f"not valid JSON ({error.msg.removesuffix(' at')} at column {error.colno})"
+    def __init__(self, problem: str) -> None:
+        self.problem = problem
 
 
 def _record(data: object, location: Location, source: str) -> tuple[Record, list[str]]:
@@ -63,7 +62,13 @@ def _lines(text: str, where: str) -> Iterator[tuple[Location, object]]:
         try:
             value = json.loads(line)
         except json.JSONDecodeError as error:
-            value = _Unreadable(error)
+            # json's messages may end in " at" ("Unterminated string starting at").
+            message = error.msg.removesuffix(" at")
+            value = _Unreadable(f"not valid JSON ({message} at column {error.colno})")
+        except RecursionError:
+            value = _Unreadable("not valid JSON (nested too deeply)")
+        except ValueError:  # a number too long to convert
+            value = _Unreadable("not valid JSON (a number with too many digits)")
         yield Location(where, line=number), value
 
 

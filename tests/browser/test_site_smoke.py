@@ -23,8 +23,9 @@ def test_every_feed_link_in_the_head_resolves(page: object, site_url: str) -> No
     hrefs = page.eval_on_selector_all(  # type: ignore[attr-defined]
         'link[rel="alternate"]', "links => links.map(l => l.href)"
     )
-    assert len(hrefs) == 4
+    assert len(hrefs) == 6  # RSS, Atom and JSON Feed: the site's and the tag's
     for href in hrefs:
         with urlopen(href, timeout=10) as response:
             assert response.status == 200
-            assert response.read().lstrip().startswith(b"<?xml")
+            body = response.read().lstrip()
+            assert body.startswith(b"{" if href.endswith(".json") else b"<?xml")

@@ -1,0 +1,63 @@
+"""Micro-benchmark: related papers (generator.related) on synthetic archives.
+
+    python -m bench.related 10000 100000
+
+Synthetic papers: a Zipf-distributed vocabulary of 50,000 made-up words plus one of 500
+topics (each with its own 40 words) per paper, a 10-word title and a 150-word abstract, so
+that postings are as skewed as real text. Prints wall time and peak memory (RSS) per size.
+"""
+
+from __future__ import annotations
+
+import random
+import resource
+import sys
+import time
+from datetime import date
+from itertools import accumulate
+
+from generator.models import Paper
+from generator.related import related_papers
+
+VOCABULARY = 50_000
+TOPICS = 500
+
+
+def synthetic_papers(count: int, seed: int = 1) -> list[Paper]:
+    rng = random.Random(seed)
+    words = [f"w{i:x}q" for i in range(VOCABULARY)]
+    weights = list(accumulate(1.0 / (rank + 1) for rank in range(VOCABULARY)))
+    topics = [rng.sample(words[1000:], 40) for _ in range(TOPICS)]
+    papers = []
+    for i in range(count):
+        topic = topics[rng.randrange(TOPICS)]
+        text = rng.choices(words, cum_weights=weights, k=130) + rng.choices(topic, k=30)
+        rng.shuffle(text)
+        papers.append(
+            Paper(
+                key=f"arxiv:2601.{i:06d}",
+                slug=f"paper-{i}",
+                title=" ".join(text[:10]),
+                abstract=" ".join(text[10:]),
+                first_seen=date(2026, 1, 1),
+            )
+        )
+    return papers
+
+
+def main(sizes: list[int]) -> None:
+    for size in sizes:
+        papers = synthetic_papers(size)
+        start = time.perf_counter()
+        related = related_papers(papers)
+        elapsed = time.perf_counter() - start
+        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        with_related = sum(1 for found in related.values() if found)
+        print(
+            f"{size:>7} papers: {elapsed:6.2f} s, {elapsed / size * 1e6:6.1f} µs/paper, "
+            f"peak RSS {peak_mb:.0f} MB (process), {with_related} papers with related"
+        )
+
+
+if __name__ == "__main__":
+    main([int(arg) for arg in sys.argv[1:]] or [10_000])
