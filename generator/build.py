@@ -23,6 +23,7 @@ from generator.models import Diagnostic, Paper
 from generator.output import StagedTree, WriteReport, build_lock, stage, stage_empty
 from generator.related import related_papers
 from generator.render import render_pages
+from generator.search import index_site, use_pagefind
 from generator.site import build_site
 from generator.tagging import load_taxonomy
 
@@ -69,6 +70,7 @@ def _publish(
     *,
     site: bool,
     strict: bool,
+    pagefind: bool,
 ) -> tuple[WriteReport, int]:
     """Stage the archive, docs/ and site/, then swap them in: archive first, so that a build
     killed between two swaps leaves an archive ahead of the site, which the next build
@@ -87,8 +89,15 @@ def _publish(
             staged.append(site_tree)
             assert site_tree.staging is not None
             site_warnings = build_site(
-                settings.config_path, docs.path, site_tree.staging, strict=strict
+                settings.config_path,
+                docs.path,
+                site_tree.staging,
+                strict=strict,
+                pagefind=pagefind,
+                plugins=settings.plugins,
             )
+            if pagefind:
+                index_site(site_tree.staging)
         for tree in staged:
             tree.swap()
     finally:
@@ -115,11 +124,14 @@ def build(
         ingested = fold(results, load_archive(settings.archive_dir), today, strict=strict)
         papers = ingested.papers
         catalog = build_catalog(papers.values(), load_taxonomy(settings.taxonomy_path))
-        pages = render_pages(settings, catalog, related_papers(catalog.papers))
+        pagefind = use_pagefind(settings, len(catalog.papers))
+        pages = render_pages(settings, catalog, related_papers(catalog.papers), pagefind=pagefind)
         feeds = render_feeds(settings, catalog)
         for paper in catalog.untagged:
             logger.info("untagged: %s (%s)", paper.title, paper.key)
-        docs, site_warnings = _publish(settings, papers, pages | feeds, site=site, strict=strict)
+        docs, site_warnings = _publish(
+            settings, papers, pages | feeds, site=site, strict=strict, pagefind=pagefind
+        )
 
     return BuildSummary(
         ingested=ingested,

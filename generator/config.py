@@ -58,6 +58,9 @@ class FetchSettings:
     sources: tuple[FetchSource, ...]
 
 
+SEARCH_MODES = ("auto", "lunr", "pagefind")
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     """Everything the build needs to know, with paths resolved against mkdocs.yml's folder."""
@@ -81,6 +84,12 @@ class Settings:
     """Papers per page of a tag, day or month listing."""
     fetch: FetchSettings
     """Where and how `paperfeed fetch` and `paperfeed update` download papers."""
+    search: str = "auto"
+    """"lunr" (Material's search), "pagefind", or "auto": Pagefind above `pagefind_above`."""
+    pagefind_above: int = 1_000
+    """With `search: auto`, archives of more papers than this get Pagefind."""
+    plugins: tuple[object, ...] = ("search",)
+    """mkdocs.yml's `plugins`, as written: the site build leaves out `search` under Pagefind."""
 
     @property
     def root(self) -> Path:
@@ -136,6 +145,16 @@ def load_settings(config_path: Path) -> Settings:
         raise ConfigError(
             "extra.paperfeed entry counts and page_size must be at least 1", where=where
         )
+    search = _option(options, "search", str, "auto", where)
+    if search not in SEARCH_MODES:
+        raise ConfigError(
+            f"extra.paperfeed.search must be one of {', '.join(SEARCH_MODES)}, not {search!r}",
+            where=where,
+        )
+    pagefind_above = _option(options, "pagefind_above", int, 1_000, where)
+    plugins = raw.get("plugins", ["search"]) or []
+    if not isinstance(plugins, list):
+        raise ConfigError("plugins must be a list", where=where)
     return Settings(
         config_path=config_path,
         site_name=str(raw.get("site_name") or "paperfeed"),
@@ -150,6 +169,9 @@ def load_settings(config_path: Path) -> Settings:
         home_entries=home_entries,
         page_size=page_size,
         fetch=_fetch_settings(options.get("fetch"), site_url, where),
+        search=search,
+        pagefind_above=pagefind_above,
+        plugins=tuple(plugins),
     )
 
 

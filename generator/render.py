@@ -228,6 +228,10 @@ class Renderer:
             days=sorted(counts.items(), reverse=True),
         )
 
+    def search(self) -> str:
+        front: dict[str, object] = {"title": "Search", **_NO_SEARCH}
+        return self._page("search.md.j2", urls.SEARCH, front, total=len(self.catalog.papers))
+
     def archive(self) -> str:
         years: dict[str, list[tuple[str, str, int, int]]] = {}
         for month, papers in self.catalog.months.items():
@@ -279,10 +283,15 @@ class Renderer:
 
 
 def render_pages(
-    settings: Settings, catalog: Catalog, related: Mapping[str, Sequence[Paper]] | None = None
+    settings: Settings,
+    catalog: Catalog,
+    related: Mapping[str, Sequence[Paper]] | None = None,
+    *,
+    pagefind: bool = False,
 ) -> dict[str, bytes]:
     """Every generated Markdown page: docs-relative path -> UTF-8 bytes. `related` maps a
-    paper key to the papers its page recommends (generator.related)."""
+    paper key to the papers its page recommends (generator.related); `pagefind` adds the
+    search page (generator.search)."""
     renderer = Renderer(settings, catalog, related or {})
     pages = {urls.HOME: renderer.home(), urls.ALL_TAGS: renderer.all_tags()}
     pages.update({urls.paper_path(p.slug): renderer.paper(p) for p in catalog.papers})
@@ -292,4 +301,6 @@ def render_pages(
     for month in catalog.months:
         pages |= renderer.month(month)
     pages[urls.ARCHIVE] = renderer.archive()
+    if pagefind:
+        pages[urls.SEARCH] = renderer.search()
     return {path: text.encode("utf-8") for path, text in pages.items()}

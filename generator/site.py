@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
+from generator import urls
 from generator.errors import SiteBuildError
 
 logger = logging.getLogger(__name__)
@@ -19,8 +22,32 @@ class _Counter(logging.Handler):
         self.count += 1
 
 
-def build_site(config_path: Path, docs_dir: Path, site_dir: Path, *, strict: bool) -> int:
-    """Run `mkdocs build` for `config_path` from `docs_dir` into `site_dir`; return its warnings."""
+SEARCH_PLUGINS = ("search", "material/search")
+
+
+def _without_search(plugins: Sequence[object]) -> list[object]:
+    """mkdocs.yml's plugins minus Material's search (entries are names or {name: options})."""
+
+    def name(entry: object) -> object:
+        return next(iter(entry), None) if isinstance(entry, dict) else entry
+
+    return [entry for entry in plugins if name(entry) not in SEARCH_PLUGINS]
+
+
+def build_site(
+    config_path: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    *,
+    strict: bool,
+    pagefind: bool = False,
+    plugins: Sequence[object] = (),
+) -> int:
+    """Run `mkdocs build` for `config_path` from `docs_dir` into `site_dir`; return its warnings.
+
+    With `pagefind`, Material's search plugin is left out (`plugins` is mkdocs.yml's list), the
+    theme is told (`extra.paperfeed_search`) and the generated search page joins the nav.
+    """
     from mkdocs import exceptions
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -29,12 +56,18 @@ def build_site(config_path: Path, docs_dir: Path, site_dir: Path, *, strict: boo
     mkdocs_logger = logging.getLogger("mkdocs")
     mkdocs_logger.addHandler(counter)
     try:
+        overrides: dict[str, Any] = {"plugins": _without_search(plugins)} if pagefind else {}
         config = load_config(
             config_file=str(config_path),
             docs_dir=str(docs_dir),
             site_dir=str(site_dir),
             strict=strict,
+            **overrides,
         )
+        if pagefind:
+            config.extra["paperfeed_search"] = "pagefind"
+            if config.nav is not None:
+                config.nav.append({"Search": urls.SEARCH})
         build(config)
     except exceptions.Abort as error:
         raise SiteBuildError(

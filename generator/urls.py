@@ -10,6 +10,10 @@ from datetime import date
 HOME = "index.md"
 ALL_TAGS = "tags/index.md"
 ARCHIVE = "archive.md"
+SEARCH = "search.md"
+"""The Pagefind search page (only when the site uses Pagefind)."""
+PAGEFIND_UI = "pagefind/pagefind-ui.js"
+PAGEFIND_CSS = "pagefind/pagefind-ui.css"
 SITE_FEEDS = {"rss": "feeds/rss.xml", "atom": "feeds/atom.xml", "json": "feeds/feed.json"}
 FEED_NAMES = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}
 FEED_TYPES = {

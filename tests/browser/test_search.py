@@ -1,0 +1,70 @@
+"""Pagefind search in a real browser: a query finds the paper, and what it downloads is small."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from bench.synth import synthesize
+from generator.archive import serialize
+from generator.build import build
+from generator.config import load_settings
+from tests.browser.conftest import Traffic, serve_folder
+from tests.conftest import BuiltSite, make_project
+from tests.helpers import DAY, ROOT
+
+SYNTHETIC = 1_500
+FIRST_QUERY_BUDGET = 1_000_000
+"""Bytes a reader may download for the search page and a first query (issue: <= 1 MB)."""
+
+
+@pytest.fixture(scope="session")
+def pagefind_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The bundled sample plus 1,500 synthetic papers, with `search: auto` (Pagefind above
+    1,000 papers)."""
+    root = make_project(tmp_path_factory.mktemp("pagefind") / "site-project")
+    archive = root / "data" / "archive"
+    archive.mkdir(parents=True)
+    for name, data in serialize(synthesize(SYNTHETIC, ROOT / "data" / "taxonomy.yml")).items():
+        (archive / name).write_bytes(data)
+    settings = load_settings(root / "mkdocs.yml")
+    return BuiltSite(settings, build(settings, today=DAY, strict=True))
+
+
+@pytest.fixture(scope="session")
+def search_url(pagefind_site: BuiltSite) -> Iterator[str]:
+    server, url = serve_folder(pagefind_site.site)
+    yield url + "search/"
+    server.shutdown()
+    server.server_close()
+
+
+def test_the_large_site_uses_pagefind_for_paper_pages_only(pagefind_site: BuiltSite) -> None:
+    site = pagefind_site.site
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    assert not (site / "search" / "search_index.json").exists()
+    entry = (site / "pagefind" / "pagefind-entry.json").read_text()
+    assert f'"page_count":{pagefind_site.summary.papers}' in entry
+
+
+def test_a_query_finds_the_paper_and_downloads_little(
+    page: object, search_url: str, traffic: Traffic
+) -> None:
+    page.goto(search_url)  # type: ignore[attr-defined]
+    page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+    loaded = traffic.bytes_received
+    page.fill(".pagefind-ui__search-input", "adam stochastic optimization")  # type: ignore[attr-defined]
+    results = page.locator(".pagefind-ui__result-link")  # type: ignore[attr-defined]
+    results.first.wait_for(timeout=20_000)
+    page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+    titles = results.all_inner_texts()
+    assert "Adam: A Method for Stochastic Optimization" in titles
+    query_bytes = traffic.bytes_received - loaded
+    print(f"search page {loaded:,} bytes, first query {query_bytes:,} bytes")
+    assert query_bytes > 0 and traffic.bytes_received <= FIRST_QUERY_BUDGET
+    assert traffic.console_errors == [] and traffic.blocked == []
+    results.filter(has_text="Adam: A Method").first.click()
+    page.wait_for_load_state()  # type: ignore[attr-defined]
+    heading = page.locator("article h1").inner_text()  # type: ignore[attr-defined]
+    assert heading == "Adam: A Method for Stochastic Optimization"
