@@ -94,7 +94,8 @@ def plain_text(text: str) -> str:
 
 def snippet_html(text: str, limit: int) -> str:
     """The first `limit` characters or so of `text` as `math_html`, cut at a word boundary and
-    never inside a formula (a formula that does not fit ends the snippet)."""
+    never inside a formula (a formula that does not fit ends the snippet). Display formulas
+    are shown inline: a snippet is a few lines of text."""
     out: list[str] = []
     used = 0
     for segment in segments(text):
@@ -103,7 +104,7 @@ def snippet_html(text: str, limit: int) -> str:
             if len(segment.text) > room:
                 out.append("…")
                 break
-            out.append(_segment_html(segment))
+            out.append(_segment_html(Segment(segment.text, math=True)))
             used += len(segment.text)
             continue
         if len(segment.text) <= room:

@@ -14,6 +14,9 @@ from generator.config import Settings, load_settings
 from tests.helpers import DAY, FIXTURES, ROOT, SAMPLE
 from tests.localserver import LocalServer
 
+KATEX = ROOT / "theme" / "assets" / "katex" / "katex.min.js"
+"""Installed by `make assets`; every site the tests build with math needs it."""
+
 
 def make_project(root: Path) -> Path:
     """A copy of the repository's site config, theme, taxonomy and sample, with no archive."""
@@ -86,7 +89,22 @@ def server() -> Iterator[LocalServer]:
 def math_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """A small hand-made archive (tests/fixtures/math-archive: authors, arXiv dates, links,
     keywords, TeX in titles and abstracts) built strictly through real MkDocs."""
+    if not KATEX.is_file():
+        pytest.fail(f"{KATEX} is missing: run 'make assets' (npm ci + copy; no network in tests)")
     root = make_project(tmp_path_factory.mktemp("math") / "site-project")
     shutil.copytree(FIXTURES / "math-archive", root / "data" / "archive")
     settings = load_settings(root / "mkdocs.yml")
     return BuiltSite(settings, build(settings, inputs=[], today=DAY, strict=True))
+
+
+SAMPLE_INPUTS = ("hf-daily-papers-2026-06-12.json", "arxiv-api-query.xml")
+
+
+@pytest.fixture(scope="session")
+def samples_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The real-world samples in tests/fixtures (Hugging Face daily papers JSON and an arXiv
+    API Atom response: authors, dates, links, keywords, some TeX) built strictly."""
+    root = make_project(tmp_path_factory.mktemp("samples") / "site-project")
+    settings = load_settings(root / "mkdocs.yml")
+    inputs = [FIXTURES / name for name in SAMPLE_INPUTS]
+    return BuiltSite(settings, build(settings, inputs=inputs, today=DAY, strict=True))

@@ -66,6 +66,7 @@ def test_snippet_cuts_at_a_word_and_never_inside_a_formula() -> None:
     text = "one two $x+y$ three"
     assert snippet_html(text, 9) == "one two …"
     assert snippet_html(text, 12) == 'one two <span class="arithmatex">\\(x+y\\)</span>…'
+    assert snippet_html("a $$x$$ b", 20) == 'a <span class="arithmatex">\\(x\\)</span> b'
     assert snippet_html("<&> " * 10, 8) == "&lt;&amp;&gt; &lt;&amp;&gt;…"
 
 

@@ -51,13 +51,18 @@ def serve_folder(folder: Path) -> tuple[ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-@pytest.fixture(scope="session")
-def site_url(sample_site: BuiltSite) -> Iterator[str]:
-    """The bundled sample site, served on 127.0.0.1."""
-    server, url = serve_folder(sample_site.site)
+def _served(site: BuiltSite) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 for as long as the generator runs."""
+    server, url = serve_folder(site.site)
     yield url
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(sample_site: BuiltSite) -> Iterator[str]:
+    """The bundled sample site, served on 127.0.0.1."""
+    yield from _served(sample_site)
 
 
 @pytest.fixture(scope="session")
@@ -118,3 +123,15 @@ def page(browser: object, traffic: Traffic, request: pytest.FixtureRequest) -> I
         tab.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
     finally:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def math_site_url(math_site: BuiltSite) -> Iterator[str]:
+    """The hand-made archive with TeX, authors, dates and links (tests/fixtures/math-archive)."""
+    yield from _served(math_site)
+
+
+@pytest.fixture(scope="session")
+def samples_site_url(samples_site: BuiltSite) -> Iterator[str]:
+    """The site built from the Hugging Face JSON and arXiv Atom samples in tests/fixtures."""
+    yield from _served(samples_site)
