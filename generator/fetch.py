@@ -19,7 +19,6 @@ from defusedxml.common import DefusedXmlException
 from generator import __version__
 from generator.config import FetchSettings, FetchSource
 from generator.errors import FetchError, InputError
-from generator.models import Diagnostic, Record
 from generator.readers import ReadResult, read_bytes
 from generator.transport import Client, Clock, Policy, RateLimiter, Sleep
 
@@ -34,11 +33,16 @@ _OPENSEARCH = "{http://a9.com/-/spec/opensearch/1.1/}"
 
 @dataclass(frozen=True, slots=True)
 class Fetched:
-    """What one source returned. `source` names it in the fetch log and in messages."""
+    """What one source returned, one ReadResult per response. `source` names it in the fetch
+    log and in messages."""
 
     source: str
-    records: tuple[Record, ...]
-    warnings: tuple[Diagnostic, ...]
+    results: tuple[ReadResult, ...]
+
+    @property
+    def count(self) -> int:
+        """Papers read (records, before merging duplicates)."""
+        return sum(len(result.records) for result in self.results)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +92,7 @@ def fetch_hf(client: Client, base_url: str, day: date | None) -> Fetched:
         url += "?" + urlencode({"date": day.isoformat()})
     data = client.get(url, accept="application/json")
     result = _parse(data, url, "hf-daily", "hf-json", "Hugging Face daily papers JSON")
-    return Fetched("hf", result.records, result.diagnostics)
+    return Fetched("hf", (result,))
 
 
 def _arxiv_counts(data: bytes) -> tuple[int, int]:
@@ -109,9 +113,7 @@ def fetch_arxiv(
     A page with fewer entries than arXiv's own totalResults promises is asked for again
     (the API now and then answers with an empty page) and, if still short, fails the fetch.
     """
-    source = f"arxiv {query}"
-    records: list[Record] = []
-    warnings: list[Diagnostic] = []
+    results: list[ReadResult] = []
     start = 0
     while start < max_results:
         size = min(page_size, max_results - start)
@@ -125,12 +127,11 @@ def fetch_arxiv(
             }
         )
         result, total = _arxiv_page(client, url, f"arxiv:{query}", start, size)
-        records += result.records
-        warnings += result.diagnostics
+        results.append(result)
         start += size
         if start >= total:
             break
-    return Fetched(source, tuple(records), tuple(warnings))
+    return Fetched(f"arxiv {query}", tuple(results))
 
 
 def _arxiv_page(
@@ -169,7 +170,7 @@ def fetch(
 def check_count(fetched: Fetched, previous: int | None, settings: FetchSettings) -> None:
     """Refuse a fetch with suspiciously few papers: fewer than `min_items`, or fewer than
     `min_fraction` of the previous accepted fetch of the same source."""
-    count = len(fetched.records)
+    count = fetched.count
     papers = f"{count} paper" + ("" if count == 1 else "s")
     if count < settings.min_items:
         raise FetchError(

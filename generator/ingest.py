@@ -16,7 +16,7 @@ from generator.archive import MergeReport, load_archive, merge, serialize
 from generator.config import Settings
 from generator.errors import StrictModeError
 from generator.models import Diagnostic, Paper
-from generator.output import WriteReport, build_lock, stage
+from generator.output import WriteReport, build_lock, publish
 from generator.readers import ReadResult, read_file
 
 logger = logging.getLogger(__name__)
@@ -104,11 +104,6 @@ def ingest(
     results = read_inputs(paths, fmt)
     with build_lock(settings.root):
         ingested = fold(results, load_archive(settings.archive_dir), today, strict=strict)
-        tree = stage(
-            settings.archive_dir, serialize(ingested.papers.values()), manifest=False, durable=True
-        )
-        try:
-            tree.commit()
-        finally:
-            tree.discard()
-    return IngestSummary(ingested, tree.report)
+        files = serialize(ingested.papers.values())
+        report = publish(settings.archive_dir, files, manifest=False, durable=True)
+    return IngestSummary(ingested, report)

@@ -240,6 +240,18 @@ def _fsync(folder: Path) -> None:
         os.close(descriptor)
 
 
+def publish(
+    target: Path, files: Mapping[str, bytes], *, manifest: bool = True, durable: bool = False
+) -> WriteReport:
+    """Stage `files` for `target` and swap them in at once (for a single tree, like the archive)."""
+    tree = stage(target, files, manifest=manifest, durable=durable)
+    try:
+        tree.commit()
+    finally:
+        tree.discard()
+    return tree.report
+
+
 def _manifest_bytes(files: Mapping[str, bytes]) -> bytes:
     return (json.dumps({"files": sorted(files)}, indent=0) + "\n").encode("utf-8")
 

@@ -7,20 +7,18 @@ Merging only adds and updates papers; a merge that would lose one is refused out
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from generator.archive import MergeReport, load_archive, merge, serialize
+from generator.archive import load_archive, serialize
 from generator.config import FetchSource, Settings
 from generator.errors import ArchiveError
 from generator.fetch import Clients, Fetched, check_count, fetch, make_clients
 from generator.fetchlog import FILE as FETCH_LOG
 from generator.fetchlog import load_fetch_log, serialize_fetch_log
-from generator.output import WriteReport, build_lock, stage
-
-logger = logging.getLogger(__name__)
+from generator.ingest import Ingested, fold
+from generator.output import WriteReport, build_lock, publish
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,18 +26,18 @@ class FetchSummary:
     """What a fetch brought in and what it changed; `line()` is the CLI's report."""
 
     fetched: tuple[tuple[str, int], ...]
-    merge: MergeReport
+    ingested: Ingested
     archive: WriteReport
-    warnings: int
 
     def line(self) -> str:
         sources = ", ".join(f"{name}: {count} papers" for name, count in self.fetched)
-        m = self.merge
+        m = self.ingested.merge
         a = self.archive
         changed = f"{a.written} archive files written" if a.changed else "archive unchanged"
         return (
             f"fetched {sources} ({m.new} new, {m.updated} updated, {m.unchanged} unchanged, "
-            f"{m.merged} merged); {self.warnings} warnings; {changed}"
+            f"{m.merged} merged; {len(self.ingested.rejected)} rejected); "
+            f"{len(self.ingested.warnings)} warnings; {changed}"
         )
 
 
@@ -55,35 +53,27 @@ def fetch_into_archive(
     the archive with first-seen date `today`."""
     clients = clients or make_clients(settings.fetch)
     fetched: list[Fetched] = [fetch(clients, settings.fetch, s, day) for s in sources]
-    warnings = [w for f in fetched for w in f.warnings]
-    for warning in warnings:
-        logger.warning("%s", warning)
 
     with build_lock(settings.root):
         counts = load_fetch_log(settings.archive_dir)
-        for result in fetched:
-            check_count(result, counts.get(result.source), settings.fetch)
+        for one in fetched:
+            check_count(one, counts.get(one.source), settings.fetch)
         archive = load_archive(settings.archive_dir)
-        records = [record for result in fetched for record in result.records]
-        papers, report = merge(archive, records, today)
-        lost = sorted(archive.keys() - papers.keys())
+        ingested = fold([r for one in fetched for r in one.results], archive, today)
+        lost = sorted(archive.keys() - ingested.papers.keys())
         if lost:
             raise ArchiveError(
                 f"merging would drop {len(lost)} papers (first: {lost[0]}); nothing was saved",
                 where=str(settings.archive_dir),
                 hint="this is a bug in paperfeed; please report it",
             )
-        counts |= {result.source: len(result.records) for result in fetched}
-        files = serialize(papers.values()) | {FETCH_LOG: serialize_fetch_log(counts)}
-        tree = stage(settings.archive_dir, files, manifest=False, durable=True)
-        try:
-            tree.commit()
-        finally:
-            tree.discard()
+        counts |= {one.source: one.count for one in fetched}
+        files = serialize(ingested.papers.values())
+        files[FETCH_LOG] = serialize_fetch_log(counts)
+        report = publish(settings.archive_dir, files, manifest=False, durable=True)
 
     return FetchSummary(
-        fetched=tuple((result.source, len(result.records)) for result in fetched),
-        merge=report,
-        archive=tree.report,
-        warnings=len(warnings),
+        fetched=tuple((one.source, one.count) for one in fetched),
+        ingested=ingested,
+        archive=report,
     )

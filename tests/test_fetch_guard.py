@@ -11,12 +11,13 @@ from generator.errors import ArchiveError, ConfigError, FetchError
 from generator.fetch import Fetched, check_count
 from generator.fetchlog import load_fetch_log, serialize_fetch_log
 from generator.models import Location, Record
+from generator.readers import ReadResult
 from tests.fetching import write_fetch_config
 
 
 def fetched(count: int) -> Fetched:
     records = tuple(Record(f"T{i}", "A.", Location("u", record=i), "hf") for i in range(count))
-    return Fetched("hf", records, ())
+    return Fetched("hf", (ReadResult(records),))
 
 
 @pytest.fixture

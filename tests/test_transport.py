@@ -80,18 +80,18 @@ def test_404_is_not_retried(server: LocalServer) -> None:
 
 
 def test_slow_response_times_out_and_is_retried(server: LocalServer) -> None:
-    server.script("/x", Reply(body=b"late", delay=1.0), Reply(body=b"ok"))
+    server.script("/x", Reply(body=b"late", delay=3.0), Reply(body=b"ok"))
     clock = FakeClock()
-    assert client(clock, timeout=0.2).get(server.url + "/x", accept="*/*") == b"ok"
+    assert client(clock, timeout=1).get(server.url + "/x", accept="*/*") == b"ok"
     assert len(server.seen) == 2 and clock.sleeps == [1.0]
 
 
 def test_slow_response_every_time_fails(server: LocalServer) -> None:
-    server.script("/x", Reply(body=b"late", delay=1.0))
+    server.script("/x", Reply(body=b"late", delay=3.0))
     with pytest.raises(FetchError) as caught:
-        client(FakeClock(), timeout=0.2, retries=1).get(server.url + "/x", accept="*/*")
+        client(FakeClock(), timeout=1, retries=1).get(server.url + "/x", accept="*/*")
     assert caught.value.one_line() == (
-        f"{server.url}/x: no response within 0.2 s (2 attempts) "
+        f"{server.url}/x: no response within 1 s (2 attempts) "
         "(the source may be down; try again later)"
     )
 

@@ -66,7 +66,7 @@ def _json_error(text: str) -> str:
     try:
         json.loads(text)
     except json.JSONDecodeError as error:
-        return f"{error.msg} at line {error.lineno} column {error.colno}"
+        return f"{error.msg.removesuffix(' at')} at line {error.lineno} column {error.colno}"
     except RecursionError:
         return "nested too deeply"
     except ValueError:
