@@ -1,11 +1,75 @@
 """The scheduled workflow and `make update`: the shape GitHub needs, checked here because
-GitHub is not available to the tests; the steps themselves run in test_cli_fetch."""
+GitHub is not available to the tests. `paperfeed update` runs in test_cli_fetch; the commit
+step runs here, as written in the workflow, against a local bare repository."""
 
 from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
 
 import yaml
 
 from tests.helpers import ROOT
+
+
+def workflow_steps() -> list[dict[str, object]]:
+    workflow = yaml.safe_load((ROOT / ".github/workflows/update.yml").read_text())
+    steps: list[dict[str, object]] = workflow["jobs"]["build"]["steps"]
+    return steps
+
+
+def git(cwd: Path, *args: str) -> str:
+    env = {
+        "PATH": os.environ["PATH"],
+        "HOME": str(cwd.parent),
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
+    result = subprocess.run(
+        ["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=True, timeout=60
+    )
+    return result.stdout
+
+
+def test_commit_step_pushes_the_archive_only_when_it_changed(tmp_path: Path) -> None:
+    script = next(str(s["run"]) for s in workflow_steps() if "git commit" in str(s.get("run")))
+    origin, work = tmp_path / "origin.git", tmp_path / "work"
+    subprocess.run(["git", "init", "-q", "--bare", str(origin)], check=True, timeout=60)
+    git(tmp_path, "clone", "-q", str(origin), str(work))
+    (work / "data" / "archive").mkdir(parents=True)
+    (work / "data" / "archive" / "2026-06.jsonl").write_text('{"key":"a"}\n')
+    (work / "README.md").write_text("x\n")
+    git(work, "add", ".")
+    git(work, "commit", "-q", "-m", "start")
+    git(work, "push", "-q", "origin", "HEAD")
+
+    def step() -> str:
+        env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path), "GIT_CONFIG_NOSYSTEM": "1"}
+        result = subprocess.run(
+            ["bash", "-e", "-c", script],
+            cwd=work,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=60,
+        )
+        return result.stdout
+
+    (work / "README.md").write_text("changed, but not the archive\n")
+    assert step() == "archive unchanged; nothing to commit\n"
+    assert git(origin, "rev-list", "--count", "HEAD") == "1\n"
+
+    (work / "data" / "archive" / "2026-07.jsonl").write_text('{"key":"b"}\n')
+    step()
+    assert git(origin, "rev-list", "--count", "HEAD") == "2\n"
+    log = git(origin, "log", "-1", "--format=%an|%s", "--name-only")
+    assert log.startswith("github-actions[bot]|archive: scheduled update ")
+    assert log.split("\n")[2:] == ["data/archive/2026-07.jsonl", ""]
 
 
 def test_workflow_runs_make_update_and_deploys_with_the_official_actions() -> None:
