@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from generator import urls
 from generator.archive import MergeReport, load_archive, serialize
@@ -19,12 +20,14 @@ from generator.catalog import build_catalog
 from generator.config import Settings
 from generator.feeds import render_feeds
 from generator.ingest import Ingested, fold, read_inputs
+from generator.manifest import unchanged_since
 from generator.models import Diagnostic, Paper
 from generator.output import StagedTree, WriteReport, build_lock, stage, stage_empty
 from generator.related import related_papers
 from generator.render import render_pages
 from generator.search import index_site, use_pagefind
 from generator.site import build_site
+from generator.stamp import build_stamp
 from generator.tagging import load_taxonomy
 
 logger = logging.getLogger(__name__)
@@ -63,47 +66,93 @@ class BuildSummary:
         )
 
 
+def _site(
+    settings: Settings, docs: Path, *, strict: bool, pagefind: bool
+) -> tuple[StagedTree, int]:
+    """Build the site from `docs` into a staging folder (MkDocs, then Pagefind if on)."""
+    tree = stage_empty(settings.site_dir)
+    assert tree.staging is not None
+    try:
+        warnings = build_site(
+            settings.config_path,
+            docs,
+            tree.staging,
+            strict=strict,
+            pagefind=pagefind,
+            plugins=settings.plugins,
+        )
+        if pagefind:
+            index_site(tree.staging)
+    except BaseException:
+        tree.discard()
+        raise
+    return tree, warnings
+
+
 def _publish(
     settings: Settings,
     papers: Mapping[str, Paper],
     files: Mapping[str, bytes],
+    facts: Mapping[str, Any],
     *,
     site: bool,
     strict: bool,
-    pagefind: bool,
 ) -> tuple[WriteReport, int]:
     """Stage the archive, docs/ and site/, then swap them in: archive first, so that a build
     killed between two swaps leaves an archive ahead of the site, which the next build
     catches up, and never a site showing papers the archive does not have."""
     staged: list[StagedTree] = []
     try:
-        staged.append(
-            stage(settings.archive_dir, serialize(papers.values()), manifest=False, durable=True)
+        archive = stage(
+            settings.archive_dir, serialize(papers.values()), manifest=False, durable=True
         )
+        staged.append(archive)
         static = dict.fromkeys(urls.FEED_SITEMAPS, urls.EMPTY_SITEMAP)
-        docs = stage(settings.docs_dir, {**files, **static})
+        stamp = build_stamp(settings, archive.path)
+        docs = stage(settings.docs_dir, {**files, **static}, stamp=stamp, facts=facts)
         staged.append(docs)
         site_warnings = 0
         if site:
-            site_tree = stage_empty(settings.site_dir)
-            staged.append(site_tree)
-            assert site_tree.staging is not None
-            site_warnings = build_site(
-                settings.config_path,
-                docs.path,
-                site_tree.staging,
-                strict=strict,
-                pagefind=pagefind,
-                plugins=settings.plugins,
+            site_tree, site_warnings = _site(
+                settings, docs.path, strict=strict, pagefind=bool(facts["pagefind"])
             )
-            if pagefind:
-                index_site(site_tree.staging)
+            staged.append(site_tree)
         for tree in staged:
             tree.swap()
     finally:
         for tree in staged:
             tree.discard()
     return docs.report, site_warnings
+
+
+def _unchanged_build(
+    settings: Settings, facts: Mapping[str, Any], *, site: bool, strict: bool
+) -> BuildSummary:
+    """A build with no input whose stamp and docs match the last build's: the docs and the
+    archive stay as they are; only the site is rebuilt, if asked."""
+    logger.info("nothing changed since the last build: docs/ and the archive are up to date")
+    site_warnings = 0
+    if site:
+        tree, site_warnings = _site(
+            settings, settings.docs_dir, strict=strict, pagefind=bool(facts["pagefind"])
+        )
+        try:
+            tree.swap()
+        finally:
+            tree.discard()
+    pages, feeds = int(facts["pages"]), int(facts["feeds"])
+    return BuildSummary(
+        ingested=Ingested(0, 0, (), (), {}, MergeReport()),
+        papers=int(facts["papers"]),
+        pages=pages,
+        tags=int(facts["tags"]),
+        feeds=feeds,
+        docs=WriteReport(0, pages + feeds + len(urls.FEED_SITEMAPS), 0),
+        warnings=(),
+        site_warnings=site_warnings,
+        untagged=tuple(str(title) for title in facts["untagged"]),
+        site_built=site,
+    )
 
 
 def build(
@@ -115,12 +164,19 @@ def build(
     site: bool = True,
     fmt: str | None = None,
 ) -> BuildSummary:
-    """Ingest `inputs` (default: the configured sources), render the archive and build the site."""
+    """Ingest `inputs` (default: the configured sources), render the archive and build the site.
+
+    With no input files and nothing changed since the last build (generator.stamp), nothing is
+    read or rendered."""
     sources = settings.sources if inputs is None else tuple(inputs)
     results = read_inputs(sources, fmt)
     # The lock covers reading the archive too: two builds that both read it would each write
     # back their own version, and the later one would lose the other's papers.
     with build_lock(settings.root):
+        if not sources:
+            facts = unchanged_since(settings.docs_dir, build_stamp(settings))
+            if facts is not None:
+                return _unchanged_build(settings, facts, site=site, strict=strict)
         ingested = fold(results, load_archive(settings.archive_dir), today, strict=strict)
         papers = ingested.papers
         catalog = build_catalog(papers.values(), load_taxonomy(settings.taxonomy_path))
@@ -129,8 +185,17 @@ def build(
         feeds = render_feeds(settings, catalog)
         for paper in catalog.untagged:
             logger.info("untagged: %s (%s)", paper.title, paper.key)
+        untagged = [p.title for p in catalog.untagged]
+        facts = {
+            "papers": len(catalog.papers),
+            "pages": len(pages),
+            "tags": len(catalog.tags),
+            "feeds": len(feeds),
+            "untagged": untagged,
+            "pagefind": pagefind,
+        }
         docs, site_warnings = _publish(
-            settings, papers, pages | feeds, site=site, strict=strict, pagefind=pagefind
+            settings, papers, pages | feeds, facts, site=site, strict=strict
         )
 
     return BuildSummary(
@@ -142,6 +207,6 @@ def build(
         docs=docs,
         warnings=ingested.rejected + ingested.warnings,
         site_warnings=site_warnings,
-        untagged=tuple(p.title for p in catalog.untagged),
+        untagged=tuple(untagged),
         site_built=site,
     )

@@ -16,16 +16,25 @@ import contextlib
 import ctypes
 import errno
 import fcntl
-import json
 import os
 import shutil
+import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from generator.errors import OutputError
+from generator.manifest import (
+    MANIFEST,
+    Entry,
+    Manifest,
+    current_entry,
+    entry_for,
+    manifest_bytes,
+    read_manifest,
+)
 
-MANIFEST = ".paperfeed-manifest.json"
 _NEW = ".paperfeed-new"
 _OLD = ".paperfeed-old"
 
@@ -92,21 +101,6 @@ def staging_dir(target: Path) -> Path:
     return staging
 
 
-def _read_manifest(target: Path) -> set[str]:
-    path = target / MANIFEST
-    if not path.exists():
-        return set()
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return {str(name) for name in data["files"]}
-    except (OSError, ValueError, KeyError, TypeError):
-        raise OutputError(
-            "generator manifest is unreadable",
-            where=str(path),
-            hint="delete the generated folders and the manifest, then build again",
-        ) from None
-
-
 def _same_bytes(path: Path, data: bytes) -> bool:
     try:
         return path.stat().st_size == len(data) and path.read_bytes() == data
@@ -169,46 +163,63 @@ def stage_empty(target: Path) -> StagedTree:
 
 
 def stage(
-    target: Path, files: Mapping[str, bytes], *, manifest: bool = True, durable: bool = False
+    target: Path,
+    files: Mapping[str, bytes],
+    *,
+    manifest: bool = True,
+    durable: bool = False,
+    stamp: str | None = None,
+    facts: Mapping[str, Any] | None = None,
 ) -> StagedTree:
     """Prepare `target` to hold `files` (relative path -> bytes), atomically and minimally.
 
     With `manifest`, files outside `files` that the previous build wrote are removed and any
-    other existing file is left alone (and never overwritten). Without it, the generator owns
-    the folder but removes nothing. `durable` (for state such as the archive) flushes every
-    written file and folder to the disk before the swap, so a power cut cannot leave a
-    swapped-in tree with empty files.
+    other existing file is left alone (and never overwritten); the manifest records each file's
+    stat and digest, the build's `stamp` and `facts` (generator.manifest). Without it, the
+    generator owns the folder but removes nothing. `durable` (for state such as the archive)
+    flushes every written file and folder to the disk before the swap, so a power cut cannot
+    leave a swapped-in tree with empty files.
     """
     recover(target)
-    owned = _read_manifest(target) if manifest else set()
+    old = read_manifest(target) if manifest else Manifest()
     changed: dict[str, bytes] = {}
+    state: dict[str, Entry] = {}
     for rel, data in files.items():
         _check_path(rel)
         path = target / rel
-        if _same_bytes(path, data):
+        entry = current_entry(path, data, old.state.get(rel), old.written_ns)
+        if entry is not None:
+            state[rel] = entry
             continue
-        if manifest and path.exists() and rel not in owned:
+        if manifest and path.exists() and rel not in old.files:
             raise OutputError(
                 "file exists and was not written by paperfeed; refusing to overwrite it",
                 where=str(path),
                 hint="move it away or rename it",
             )
         changed[rel] = data
-    stale = sorted(rel for rel in owned - files.keys() if (target / rel).exists())
+    stale = sorted(rel for rel in old.files - files.keys() if (target / rel).exists())
     report = WriteReport(len(changed), len(files) - len(changed), len(stale))
-    if manifest:
-        manifest_bytes = _manifest_bytes(files)
-        if not _same_bytes(target / MANIFEST, manifest_bytes):
-            changed[MANIFEST] = manifest_bytes
-    if not changed and not stale:
+    new_manifest: bytes | None = None
+    if manifest and not changed and not stale:
+        new_manifest = manifest_bytes(files, state, stamp, facts or {})
+        if _same_bytes(target / MANIFEST, new_manifest):
+            return StagedTree(target, None, report)
+    elif not changed and not stale:
         return StagedTree(target, None, report)
     staging = staging_dir(target)
     try:
-        _link_tree(target, staging, skip=set(changed) | set(stale))
+        _link_tree(target, staging, skip={*changed, *stale, MANIFEST} if manifest else {*changed})
         for rel, data in changed.items():
             path = staging / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             _write(path, data, durable)
+            state[rel] = entry_for(path, data)
+        if manifest:
+            body = new_manifest or manifest_bytes(files, state, stamp, facts or {})
+            _write_after(
+                staging / MANIFEST, body, durable, max((e[1] for e in state.values()), default=0)
+            )
         _prune_empty_dirs(staging, {str(Path(rel).parent) for rel in stale})
         if durable:
             for folder in {staging / Path(rel).parent for rel in changed} | {staging}:
@@ -221,6 +232,15 @@ def stage(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return StagedTree(target, staging, report, durable)
+
+
+def _write_after(path: Path, data: bytes, durable: bool, newest_ns: int) -> None:
+    """Write the manifest with an mtime later than every file it lists (`newest_ns`), so
+    that the next build can trust their stat (generator.manifest)."""
+    _write(path, data, durable)
+    while path.stat().st_mtime_ns <= newest_ns:
+        time.sleep(0.002)
+        os.utime(path)
 
 
 def _write(path: Path, data: bytes, durable: bool) -> None:
@@ -250,10 +270,6 @@ def publish(
     finally:
         tree.discard()
     return tree.report
-
-
-def _manifest_bytes(files: Mapping[str, bytes]) -> bytes:
-    return (json.dumps({"files": sorted(files)}, indent=0) + "\n").encode("utf-8")
 
 
 def _link_tree(source: Path, staging: Path, skip: set[str]) -> None:

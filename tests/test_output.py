@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from generator.errors import OutputError
-from generator.output import MANIFEST, recover, stage
+from generator.manifest import MANIFEST
+from generator.output import recover, stage
 
 
 def publish(target: Path, files: dict[str, bytes], manifest: bool = True) -> None:
