@@ -38,6 +38,8 @@ class Fetched:
 
     source: str
     results: tuple[ReadResult, ...]
+    requested: int | None = None
+    """How many papers were asked for, when the request set a number (arXiv's --max)."""
 
     @property
     def count(self) -> int:
@@ -131,7 +133,7 @@ def fetch_arxiv(
         start += size
         if start >= total:
             break
-    return Fetched(f"arxiv {query}", tuple(results))
+    return Fetched(f"arxiv {query}", tuple(results), requested=max_results)
 
 
 def _arxiv_page(
@@ -169,13 +171,17 @@ def fetch(
 
 def check_count(fetched: Fetched, previous: int | None, settings: FetchSettings) -> None:
     """Refuse a fetch with suspiciously few papers: fewer than `min_items`, or fewer than
-    `min_fraction` of the previous accepted fetch of the same source."""
+    `min_fraction` of the previous accepted fetch of the same source. A fetch that asked for
+    a number of papers is held to that number at most (`--max 3` may bring three)."""
     count = fetched.count
     papers = f"{count} paper" + ("" if count == 1 else "s")
-    if count < settings.min_items:
+    cap = fetched.requested
+    minimum = settings.min_items if cap is None else min(settings.min_items, cap)
+    if previous is not None and cap is not None:
+        previous = min(previous, cap)
+    if count < minimum:
         raise FetchError(
-            f"only {papers}, fewer than the minimum of {settings.min_items}; "
-            "the archive was not changed",
+            f"only {papers}, fewer than the minimum of {minimum}; the archive was not changed",
             where=fetched.source,
             hint="the source may be mid-update; try again later, or lower fetch.min_items",
         )

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.message import Message
 from email.utils import parsedate_to_datetime
+from typing import IO
 from urllib.error import HTTPError, URLError
+from urllib.parse import urlsplit
 
 from generator.errors import FetchError
 
@@ -92,6 +94,28 @@ def retry_after(headers: Message) -> float | None:
     return max(0.0, (when - now).total_seconds())
 
 
+class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow redirects only to http(s) URLs (urllib would also follow one to ftp://)."""
+
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: http.client.HTTPMessage,
+        newurl: str,
+    ) -> urllib.request.Request | None:
+        if urlsplit(newurl).scheme not in ("http", "https"):
+            fp.close()
+            raise FetchError(
+                f"redirected to a non-HTTP URL: {newurl!r}",
+                where=req.full_url,
+                hint="check the URL",
+            )
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
 class Client:
     """GET with retries. One client per service, so that its rate limiter sees every request."""
 
@@ -105,7 +129,7 @@ class Client:
         self.policy = policy
         self.limiter = limiter
         self._sleep = sleep
-        self._opener = urllib.request.build_opener()
+        self._opener = urllib.request.build_opener(_HttpOnlyRedirects)
 
     def get(self, url: str, *, accept: str) -> bytes:
         """The body of a 200 response to GET `url`, after up to `policy.retries` retries."""

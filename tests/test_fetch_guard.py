@@ -15,9 +15,9 @@ from generator.readers import ReadResult
 from tests.fetching import write_fetch_config
 
 
-def fetched(count: int) -> Fetched:
+def fetched(count: int, requested: int | None = None) -> Fetched:
     records = tuple(Record(f"T{i}", "A.", Location("u", record=i), "hf") for i in range(count))
-    return Fetched("hf", (ReadResult(records),))
+    return Fetched("hf", (ReadResult(records),), requested)
 
 
 @pytest.fixture
@@ -26,24 +26,32 @@ def fetch_settings(project: Path) -> FetchSettings:
 
 
 @pytest.mark.parametrize(
-    ("count", "previous", "refused"),
+    ("count", "requested", "previous", "refused"),
     [
-        (5, None, False),
-        (4, None, True),
-        (8, 32, False),  # a quarter of the previous fetch is a light day, not a broken one
-        (7, 32, True),
-        (100, 5, False),
-        (0, 0, True),
+        (5, None, None, False),
+        (4, None, None, True),
+        (8, None, 32, False),  # a quarter of the previous fetch is a light day, not a broken one
+        (7, None, 32, True),
+        (100, None, 5, False),
+        (0, None, 0, True),
+        (3, 3, None, False),  # asked for three: three is all there is to have
+        (2, 3, None, True),
+        (3, 3, 100, False),  # the previous fetch asked for more
+        (0, 3, 100, True),
     ],
 )
 def test_check_count(
-    fetch_settings: FetchSettings, count: int, previous: int | None, refused: bool
+    fetch_settings: FetchSettings,
+    count: int,
+    requested: int | None,
+    previous: int | None,
+    refused: bool,
 ) -> None:
     if refused:
         with pytest.raises(FetchError, match="the archive was not changed"):
-            check_count(fetched(count), previous, fetch_settings)
+            check_count(fetched(count, requested), previous, fetch_settings)
     else:
-        check_count(fetched(count), previous, fetch_settings)
+        check_count(fetched(count, requested), previous, fetch_settings)
 
 
 def test_fetch_log_round_trip(tmp_path: Path) -> None:

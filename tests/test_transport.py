@@ -168,3 +168,16 @@ def test_retry_after_forms(value: str | None, date: str | None, seconds: float |
     if date is not None:
         headers["Date"] = date
     assert retry_after(headers) == seconds
+
+
+def test_redirects_are_followed_only_to_http(server: LocalServer) -> None:
+    server.script("/old", Reply(301, headers={"Location": "/new"}))
+    server.script("/new", Reply(body=b"moved"))
+    server.script("/ftp", Reply(302, headers={"Location": "ftp://127.0.0.1/x"}))
+    assert client(FakeClock()).get(server.url + "/old", accept="*/*") == b"moved"
+    with pytest.raises(FetchError) as caught:
+        client(FakeClock()).get(server.url + "/ftp", accept="*/*")
+    assert caught.value.one_line() == (
+        f"{server.url}/ftp: redirected to a non-HTTP URL: 'ftp://127.0.0.1/x' (check the URL)"
+    )
+    assert [s.path for s in server.seen] == ["/old", "/new", "/ftp"]
