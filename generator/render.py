@@ -8,8 +8,9 @@ always use one of the two filters on paper text.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
+from itertools import chain
 from pathlib import Path
 
 import jinja2
@@ -105,6 +106,12 @@ def _day_neighbours(catalog: Catalog) -> dict[str, tuple[Paper | None, Paper | N
     return neighbours
 
 
+def _math_flag(texts: Iterable[str]) -> dict[str, object]:
+    """Front matter that makes the theme load KaTeX, for a page showing any of `texts` with
+    math in it; none otherwise, so that pages without math load no KaTeX."""
+    return {"math": True} if any(tex.has_math(text) for text in texts) else {}
+
+
 def _feed_meta(feeds: dict[str, str], title: str) -> list[dict[str, str]]:
     return [
         {"type": urls.FEED_TYPES[kind], "title": f"{title} ({urls.FEED_NAMES[kind]})", "href": path}
@@ -146,9 +153,11 @@ class Renderer:
                 "tags": [tag.slug for tag in self.catalog.paper_tags[paper.key]],
             },
         }
-        if tex.has_math(paper.title) or tex.has_math(paper.abstract):
-            front["math"] = True
         previous, following = self.neighbours[paper.key]
+        related = self.related.get(paper.key, ())
+        shown = [paper.abstract, paper.title, *(p.title for p in related)]
+        shown += [p.title for p in (previous, following) if p]
+        front |= _math_flag(shown)
         return self._page(
             "paper.md.j2",
             path,
@@ -158,7 +167,7 @@ class Renderer:
             links=ordered_links(paper.links),
             link_labels=LINK_LABELS,
             bibtex=bibtex.entry(paper),
-            related=self.related.get(paper.key, ()),
+            related=related,
             previous=previous,
             following=following,
         )
@@ -177,7 +186,12 @@ class Renderer:
             listing.path: self._page(
                 template,
                 listing.path,
-                {"title": _paged_title(title, listing), **front, **_NO_SEARCH},
+                {
+                    "title": _paged_title(title, listing),
+                    **front,
+                    **_NO_SEARCH,
+                    **_math_flag(p.title for p in listing.papers),
+                },
                 listing=listing,
                 **context,
             )
@@ -265,8 +279,7 @@ class Renderer:
         counts = {t.slug: len(self.catalog.tag_papers[t.slug]) for t in self.catalog.tags}
         busiest = sorted(self.catalog.tags, key=lambda t: (-counts[t.slug], t.name.casefold()))
         front: dict[str, object] = {"title": html_text(self.settings.site_name)}
-        if any(tex.has_math(p.abstract) for p in latest):
-            front["math"] = True
+        front |= _math_flag(chain.from_iterable((p.title, p.abstract) for p in latest))
         return self._page(
             "home.md.j2",
             urls.HOME,
