@@ -17,7 +17,7 @@ from tests.helpers import DAY
 from tests.hostile.corpus import ALL_CASES, TAXONOMY, Case, write_corpus
 
 
-def set_option(config_path: Path, name: str, value: int) -> None:
+def set_option(config_path: Path, name: str, value: int | str) -> None:
     """Change one `extra.paperfeed` option of a copied mkdocs.yml in place."""
     text = config_path.read_text(encoding="utf-8")
     text, count = re.subn(rf"(?m)^(\s+{name}:) .*$", rf"\g<1> {value}", text)
@@ -53,12 +53,25 @@ class HostileSite:
         return self.site / "papers" / self.paper(case).slug / "index.html"
 
 
-@pytest.fixture(scope="session")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> HostileSite:
-    root = make_hostile_project(tmp_path_factory.mktemp("hostile") / "site-project")
+def build_hostile_site(root: Path, search: str = "auto") -> HostileSite:
+    make_hostile_project(root)
+    set_option(root / "mkdocs.yml", "search", search)
     settings = load_settings(root / "mkdocs.yml")
     source = root / "data" / "sources" / "hostile.txt"
     summary = build(settings, inputs=[source], today=DAY, strict=True)
     papers = {p.title: p for p in load_archive(settings.archive_dir).values()}
     assert len(papers) == len(ALL_CASES)
     return HostileSite(settings, summary, papers)
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> HostileSite:
+    """The corpus with Material's search (lunr)."""
+    return build_hostile_site(tmp_path_factory.mktemp("hostile") / "site-project")
+
+
+@pytest.fixture(scope="session")
+def hostile_pagefind_site(tmp_path_factory: pytest.TempPathFactory) -> HostileSite:
+    """The corpus with Pagefind search."""
+    root = tmp_path_factory.mktemp("hostile-pagefind") / "site-project"
+    return build_hostile_site(root, search="pagefind")
