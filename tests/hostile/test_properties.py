@@ -121,7 +121,7 @@ def test_listings_show_titles_as_link_text(titles: list[str]) -> None:
     for item in [*entries, *items]:
         link = item.select_one("a")
         slug = link["href"].rstrip("/").rsplit("/", 1)[-1].removesuffix(".md")
-        assert link.get_text() == by_slug[slug]
+        assert link.get_text() == plain_text(by_slug[slug])  # math: generator.tex
         reference = entries[0] if item.name == "div" else items[0]
         assert skeleton(without_math(item)) == skeleton(without_math(reference))
 
