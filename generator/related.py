@@ -9,11 +9,13 @@ How it scales (N papers, L tokens per paper, T = TOP_TERMS, P = TOP_POSTINGS, bo
 3. Inverted index, pruned: each term keeps the P papers where it weighs most.
 4. Scoring a paper walks the postings of its T terms: at most T * P candidate pairs per paper,
    summed per pair and cut to the best `count`. O(N * T * P) in all -- linear in N, with no
-   all-pairs comparison -- done in blocks of BLOCK papers to bound memory.
+   all-pairs comparison. Steps 2 and 4 run BLOCK papers at a time, so that besides the token
+   arrays (three int32 per distinct term of each paper) memory is O(N * T + BLOCK * T * P).
 
 numpy (not scipy's sparse products, which would build every pair sharing any term) does steps
-2-4: at 100,000 papers they take a few seconds instead of about a minute in pure Python.
-Measured with `python -m bench.related 10000 100000`.
+2-4. `python -m bench.related 10000 100000` (synthetic Zipf text, 160 words a paper) measured
+1.0 s CPU for 10,000 papers and 13.9 s CPU and 270 MB of peak memory for 100,000, most of it
+tokenizing; the same algorithm in pure Python took about 60 s at 100,000.
 
 The score is the cosine restricted to the kept terms: the distinctive words two papers share,
 which is what makes them related. It equals the exact cosine when every paper has at most T
@@ -83,12 +85,31 @@ def _rank_in_group(keys: npt.NDArray[np.integer]) -> npt.NDArray[np.intp]:
     return np.arange(len(keys)) - np.repeat(starts, np.diff(np.r_[starts, len(keys)]))
 
 
-def _weights(doc: IntArray, term: IntArray, tf: IntArray, n: int) -> FloatArray:
+def _top_terms(
+    doc: IntArray, term: IntArray, tf: IntArray, n: int
+) -> tuple[IntArray, IntArray, FloatArray]:
+    """Each paper's TOP_TERMS heaviest shared terms with their normalised weights, worked out
+    BLOCK papers at a time so that the temporaries stay small (entries are in paper order)."""
     df = np.bincount(term)
-    weight: FloatArray = (1.0 + np.log(tf)) * np.log(n / df[term])
-    norms = np.sqrt(np.bincount(doc, weights=weight * weight, minlength=n))
-    result: FloatArray = weight / np.where(norms > 0, norms, 1.0)[doc]
-    return result
+    idf = np.log(n / np.maximum(df, 1))
+    kept: list[tuple[IntArray, IntArray, FloatArray]] = []
+    for low in range(0, n, BLOCK):
+        start, end = np.searchsorted(doc, [low, low + BLOCK])
+        d, t = doc[start:end], term[start:end]
+        weight = (1.0 + np.log(tf[start:end])) * idf[t]
+        norms = np.sqrt(np.bincount(d - low, weights=weight * weight, minlength=BLOCK))
+        weight = weight / np.where(norms > 0, norms, 1.0)[d - low]
+        shared = (df[t] > 1) & (weight > 0)
+        d, t, weight = d[shared], t[shared], weight[shared]
+        keep = _top(d, weight, TOP_TERMS)
+        kept.append((d[keep], t[keep], weight[keep]))
+    if not kept:
+        return doc, term, np.zeros(0)
+    return (
+        np.concatenate([k[0] for k in kept]),
+        np.concatenate([k[1] for k in kept]),
+        np.concatenate([k[2] for k in kept]),
+    )
 
 
 def _top(group: IntArray, weight: FloatArray, keep: int) -> npt.NDArray[np.bool_]:
@@ -117,12 +138,7 @@ def related_papers(papers: Sequence[Paper], count: int = RELATED) -> dict[str, t
     papers that share no distinctive word with any other get an empty tuple)."""
     ordered = sorted(papers, key=lambda p: p.key)
     n = len(ordered)
-    doc, term, tf = _tokenize(ordered)
-    weight = _weights(doc, term, tf, n)
-    shared = (np.bincount(term)[term] > 1) & (weight > 0)
-    doc, term, weight = doc[shared], term[shared], weight[shared]
-    keep = _top(doc, weight, TOP_TERMS)
-    doc, term, weight = doc[keep], term[keep], weight[keep]
+    doc, term, weight = _top_terms(*_tokenize(ordered), n)
     # Postings: per term, its TOP_POSTINGS heaviest papers, grouped by term.
     in_postings = _top(term, weight, TOP_POSTINGS)
     by_term = np.lexsort((doc[in_postings], term[in_postings]))

@@ -143,5 +143,10 @@ def test_untrusted_text_is_shown_literally(settings: Settings, run_build: BuildF
     assert not [a for a in html.find_all("a") if "evil" in a.get("href", "")]
     description = html.select_one('meta[name="description"]')["content"]
     assert expected_abstract.startswith(description.removesuffix("…"))
+    # Sharing tags: escaped exactly once, so a reader shows the text as given.
+    assert html.select_one('meta[property="og:title"]')["content"] == title
+    assert html.select_one('meta[name="twitter:title"]')["content"] == title
+    og_description = html.select_one('meta[property="og:description"]')["content"]
+    assert og_description == description
     slug = page.parent.name
     assert slug.startswith("script-alert-1-script-bold")
