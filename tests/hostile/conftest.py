@@ -25,14 +25,14 @@ def set_option(config_path: Path, name: str, value: int | str) -> None:
     config_path.write_text(text, encoding="utf-8")
 
 
-def make_hostile_project(root: Path) -> Path:
-    """A project whose home page, feeds and tag pages list every paper of the corpus."""
+def make_hostile_project(root: Path) -> list[Path]:
+    """A project whose home page, feeds and tag pages list every paper of the corpus; returns
+    the corpus files."""
     make_project(root)
     for option in ("home_entries", "feed_entries"):
         set_option(root / "mkdocs.yml", option, 1000)
     (root / "data" / "taxonomy.yml").write_text(TAXONOMY, encoding="utf-8")
-    write_corpus(root / "data" / "sources" / "hostile.txt")
-    return root
+    return write_corpus(root / "data" / "sources")
 
 
 @dataclass(frozen=True)
@@ -54,11 +54,10 @@ class HostileSite:
 
 
 def build_hostile_site(root: Path, search: str = "auto") -> HostileSite:
-    make_hostile_project(root)
+    sources = make_hostile_project(root)
     set_option(root / "mkdocs.yml", "search", search)
     settings = load_settings(root / "mkdocs.yml")
-    source = root / "data" / "sources" / "hostile.txt"
-    summary = build(settings, inputs=[source], today=DAY, strict=True)
+    summary = build(settings, inputs=sources, today=DAY, strict=True)
     papers = {p.title: p for p in load_archive(settings.archive_dir).values()}
     assert len(papers) == len(ALL_CASES)
     return HostileSite(settings, summary, papers)

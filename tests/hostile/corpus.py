@@ -8,7 +8,7 @@ characters are visible in review; `write_corpus` turns them into input files.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -125,10 +125,24 @@ BLOCK_ABSTRACTS: tuple[Case, ...] = tuple(
     ]
 )
 
+# Text only structured inputs can carry (JSON escapes, newlines inside a field, any length).
+JSON_CASES: tuple[Case, ...] = tuple(
+    Case(name, title, _abstract(title))
+    for name, title in [
+        ("json-surrogates", "Lone \ud800 high and \udfff low surrogates \ud83d"),
+        ("json-newlines", "Title with\nnewline\tand tab\r\nand CRLF\u2028and LS"),
+        ("json-bom-zwsp", "\ufeffBOM and zero\u200bwidth \u00a0nbsp"),
+        ("json-long", "<b>Long</b> " + " ".join(f"word{i} &amp; <i>x</i>" for i in range(40))),
+        ("json-near-dup", "X!!"),
+        ("json-controls-only", "\x00\x01 ?!? \x02"),
+    ]
+)
+
 CONTROL = Case("control", "A plain control paper", f"Plain text. {LONG}")
 """A harmless paper: every hostile page must have exactly the structure of this one's."""
 
-ALL_CASES: tuple[Case, ...] = (CONTROL, *CASES, HUGE_ABSTRACT, *BLOCK_ABSTRACTS)
+LISTING_CASES: tuple[Case, ...] = (CONTROL, *CASES, HUGE_ABSTRACT, *BLOCK_ABSTRACTS)
+ALL_CASES: tuple[Case, ...] = (*LISTING_CASES, *JSON_CASES)
 
 
 TAXONOMY = """\
@@ -141,6 +155,12 @@ Plain:
 """Two tags that every paper in the corpus gets (each abstract says "We study a problem")."""
 
 
-def write_corpus(path: Path, cases: Sequence[Case] = ALL_CASES) -> Path:
-    """The corpus as one listing file."""
-    return write_listing(path, [(case.title, case.abstract) for case in cases])
+def write_corpus(folder: Path) -> list[Path]:
+    """The corpus as input files: a listing, and JSON Lines for what only JSON can carry."""
+    listing = write_listing(
+        folder / "hostile.txt", [(case.title, case.abstract) for case in LISTING_CASES]
+    )
+    jsonl = folder / "hostile.jsonl"
+    lines = [json.dumps({"title": c.title, "abstract": c.abstract}) for c in JSON_CASES]
+    jsonl.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [listing, jsonl]

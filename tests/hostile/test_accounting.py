@@ -13,6 +13,7 @@ import pytest
 from generator.archive import load_archive
 from generator.cli import main
 from tests.helpers import LONG, write_listing
+from tests.hostile.corpus import ALL_CASES, write_corpus
 
 SUMMARY = re.compile(
     r"(?P<records>\d+) records read from (?P<files>\d+) files \((?P<new>\d+) new, "
@@ -98,3 +99,24 @@ def test_every_record_is_rendered_merged_or_rejected(
     again, _ = build(project, capsys, listing, jsonl)
     assert (again["new"], again["updated"], again["rejected"]) == (0, 0, 8)
     assert (again["unchanged"], again["merged"]) == (4, 2)
+
+
+def test_strict_fails_the_hostile_corpus_on_one_bad_record(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The corpus alone builds under --strict (it is hostile, not broken); one rejected record
+    makes --strict exit 3 before anything is written, and a normal build publishes the rest."""
+    sources = write_corpus(project / "data" / "sources")
+    bad = project / "bad.jsonl"
+    bad.write_text('{"title": "<b>ok</b>", "abstract": "fine"}\n{"abstract": "no title"}\n')
+    args = ["--config", str(project / "mkdocs.yml"), "build", "--no-site"]
+    inputs = [arg for path in [*sources, bad] for arg in ("--input", str(path))]
+    assert main([*args, "--strict", *inputs]) == 3
+    assert capsys.readouterr().err.splitlines()[-2:] == [
+        f"warning: {bad}:2: title: missing; skipped",
+        "paperfeed: error: 1 input warnings (fix the input or run without --strict)",
+    ]
+    assert not (project / "data" / "archive").exists()
+    counts, warnings = build(project, capsys, *sources, bad)
+    assert (counts["new"], counts["rejected"]) == (len(ALL_CASES) + 1, 1)
+    assert warnings == [f"warning: {bad}:2: title: missing; skipped"]

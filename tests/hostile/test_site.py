@@ -18,7 +18,7 @@ from generator.slugs import MAX_LENGTH, RESERVED
 from generator.tex import plain_text
 from tests.helpers import feed_text
 from tests.hostile.conftest import HostileSite
-from tests.hostile.corpus import ALL_CASES, CASES, CONTROL, PWNED, Case
+from tests.hostile.corpus import ALL_CASES, CASES, CONTROL, PWNED, TAXONOMY, Case
 from tests.hostile.html import (
     TEXT_ATTRIBUTES,
     URL_ATTRIBUTES,
@@ -84,6 +84,30 @@ def test_paper_page_shows_the_text_as_given(hostile_site: HostileSite, case: Cas
     assert topic.get_text().strip() == case.shown_title
     description = page.select_one('meta[name="description"]')["content"]
     assert case.shown_abstract.startswith(description.removesuffix("…"))
+    meta = {m.get("property") or m.get("name"): m["content"] for m in page.select("meta[content]")}
+    assert meta["og:title"] == meta["twitter:title"] == case.shown_title
+    assert meta["og:description"] == meta["twitter:description"] == description
+
+
+def test_tag_names_are_text_everywhere(hostile_site: HostileSite) -> None:
+    """The taxonomy's hostile tag name (keywords from input take the same path): tag page,
+    <title>, all-tags table, feed links in <head>, and the titles of its feeds."""
+    site = hostile_site.site
+    (name,) = [line.strip('":') for line in TAXONOMY.splitlines() if line.startswith('"')]
+    (tag_dir,) = [p for p in (site / "tags").iterdir() if p.name.startswith("b-bold-b")]
+    page = soup(tag_dir / "index.html")
+    assert page.select_one("article h1").get_text() == name
+    assert page.title.get_text() == f"{name} - paperfeed"
+    heads = [link["title"] for link in page.select('head link[rel="alternate"]')]
+    assert {f"{name} (RSS)", f"{name} (Atom)"} <= set(heads)
+    table = soup(site / "tags" / "index.html").select("article table a")
+    assert name in [a.get_text() for a in table]
+    for feed in sorted((site / "feeds" / "tags").glob(f"{tag_dir.name}.*")):
+        if feed.suffix == ".json":
+            assert json.loads(feed.read_bytes())["title"] == f"paperfeed: {name}"
+        else:
+            parsed = feedparser.parse(feed.read_bytes())
+            assert feed_text(parsed.feed.title_detail) == f"paperfeed: {name}", feed.name
 
 
 def test_entities_stay_entities_on_screen(hostile_site: HostileSite) -> None:
