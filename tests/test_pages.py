@@ -163,3 +163,20 @@ def test_tag_page_links_and_advertises_its_feeds(sample_site: BuiltSite) -> None
         assert (page_dir / links[label]).is_file()
     types = [link["type"] for link in html.select('head link[rel="alternate"]')]
     assert types.count("application/feed+json") == 2  # the site's and the tag's
+
+
+def test_samples_paper_page_shows_authors_dates_links_and_keywords(samples_site: BuiltSite) -> None:
+    """A paper from the arXiv Atom sample in tests/fixtures, through ingest and MkDocs."""
+    html = paper_page(samples_site, "mana-dexterous-manipulation-of-articulated-tools")
+    article = html.select_one("article")
+    assert article.select_one(".pf-authors").get_text().startswith("Zhao-Heng Yin, ")
+    meta = " ".join(article.select_one(".pf-meta").get_text().split())
+    assert meta == "First seen 27 Nov 2026 · submitted to arXiv 11 Jun 2026"
+    links = [(a.get_text(), a["href"]) for a in article.select(".pf-links a")]
+    assert links == [
+        ("arXiv", "https://arxiv.org/abs/2606.13677"),
+        ("PDF", "https://arxiv.org/pdf/2606.13677"),
+    ]
+    chips = {a.get_text() for a in article.select(".pf-tags a.md-tag")}
+    assert {"Robotics", "Artificial Intelligence", "Computer Vision"} <= chips  # arXiv keywords
+    assert "eprint = {2606.13677}" in article.select_one("pre.pf-bibtex code").get_text()
