@@ -18,7 +18,7 @@ from functools import cache
 import feedparser
 import markdown
 from bs4 import BeautifulSoup
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
@@ -93,12 +93,14 @@ def site_for(*papers: Paper) -> tuple[dict[str, bytes], dict[str, bytes]]:
 
 @EXAMPLES
 @given(title=TEXT, abstract=TEXT)
+@example(title="$0$", abstract="")  # once failed in CI: math in a title listed on another page
 def test_paper_page_escapes_everything(title: str, abstract: str) -> None:
     hostile = paper("hostile", title, abstract)
     pages, _ = site_for(hostile, CONTROL)
     html, meta = to_html(pages[urls.paper_path(hostile.slug)])
     control, control_meta = to_html(pages[urls.paper_path(CONTROL.slug)])
-    assert skeleton(without_math(html)) == skeleton(control)
+    # The control page lists the hostile paper (related, same day), whose title may hold math.
+    assert skeleton(without_math(html)) == skeleton(without_math(control))
     assert html.select_one("h1.pf-title").get_text() == plain_text(hostile.title)
     assert html.select_one("p.pf-abstract").get_text() == plain_text(hostile.abstract)
     assert meta["title"] == html_text(hostile.title)  # pre-escaped: Material inserts it raw
