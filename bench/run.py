@@ -89,13 +89,15 @@ def site_facts(site: Path) -> dict[str, Any]:
     return facts
 
 
-def bench_size(count: int, out: Path, steps: set[str], per_day: int) -> dict[str, Any]:
+def bench_size(
+    count: int, out: Path, steps: set[str], per_day: int, search: str = "auto"
+) -> dict[str, Any]:
     print(f"\n== {count:,} papers ({per_day} a day)", flush=True)
     started = time.perf_counter()
     papers = synthesize(count, ROOT / "data" / "taxonomy.yml", per_day=per_day)
-    project = paperfeed_project(out / f"n{count}" / "project", papers)
+    project = paperfeed_project(out / f"n{count}" / "project", papers, search=search)
     print(f"synthesized in {time.perf_counter() - started:.1f} s", flush=True)
-    result: dict[str, Any] = {"papers": count, "steps": {}}
+    result: dict[str, Any] = {"papers": count, "search": search, "steps": {}}
 
     def step(name: str, command: list[str], cwd: Path) -> Measured:
         measured = run(command, cwd)
@@ -136,25 +138,30 @@ def bench_size(count: int, out: Path, steps: set[str], per_day: int) -> dict[str
 def table(results: list[dict[str, Any]]) -> str:
     """The summary as a Markdown table."""
     head = (
-        "| papers | generator | gen. no-change (written) | full build | floor | full / floor "
-        "| rebuild no-change | peak memory | site | paper page | lunr index | Pagefind index "
-        "| load |\n" + "|---:" * 13 + "|"
+        "| papers | generator (CPU) | gen. no-change (CPU; written) | full build (CPU) "
+        "| floor (CPU) | full / floor: wall, CPU | rebuild no-change | peak memory | site "
+        "| paper page | lunr index | Pagefind index | load |\n" + "|---:" * 13 + "|"
     )
     rows = [head]
     for r in results:
         s = r["steps"]
 
         def wall(name: str, s: dict[str, Any] = s) -> str:
-            return f"{s[name]['wall_s']:.1f} s" if name in s else "-"
+            if name not in s:
+                return "-"
+            return f"{s[name]['wall_s']:.1f} s ({s[name]['cpu_s']:.1f} s)"
 
         ratio = (
-            f"{s['full']['wall_s'] / s['floor']['wall_s']:.2f}x"
+            f"{s['full']['wall_s'] / s['floor']['wall_s']:.2f}x, "
+            f"{s['full']['cpu_s'] / s['floor']['cpu_s']:.2f}x"
             if "full" in s and "floor" in s
             else "-"
         )
         nochange = s.get("generator-nochange")
         nochange_text = (
-            f"{nochange['wall_s']:.1f} s ({nochange['files_written']})" if nochange else "-"
+            f"{nochange['wall_s']:.1f} s ({nochange['cpu_s']:.1f} s; {nochange['files_written']})"
+            if nochange
+            else "-"
         )
         peak = max((step["tree_rss_mb"] for step in s.values()), default=0)
         site = r.get("site", {})
@@ -176,7 +183,14 @@ def main() -> int:
     parser.add_argument("--per-day", type=int, default=100, help="papers first seen per day")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     parser.add_argument("--keep", action="store_true", help="keep the built projects")
+    parser.add_argument(
+        "--search", default="auto", choices=("auto", "lunr", "pagefind"), help="site search"
+    )
+    parser.add_argument("--table", type=Path, help="only print the table of a saved results file")
     args = parser.parse_args()
+    if args.table:
+        print(table(json.loads(args.table.read_text())["results"]))
+        return 0
     steps = set(args.steps.split(","))
     unknown = steps - set(STEPS)
     if unknown:
@@ -186,7 +200,7 @@ def main() -> int:
     print(json.dumps(facts))
     results = []
     for size in (int(s.replace("_", "")) for s in args.sizes.split(",")):
-        results.append(bench_size(size, args.out, steps, args.per_day))
+        results.append(bench_size(size, args.out, steps, args.per_day, args.search))
         if not args.keep:
             shutil.rmtree(args.out / f"n{size}", ignore_errors=True)
     facts["load_at_end"] = load_average()

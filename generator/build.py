@@ -25,7 +25,7 @@ from generator.models import Diagnostic, Paper
 from generator.output import StagedTree, WriteReport, build_lock, stage, stage_empty
 from generator.related import related_papers
 from generator.render import render_pages
-from generator.search import index_site, use_pagefind
+from generator.search import index_site, shards, use_pagefind
 from generator.site import build_site
 from generator.stamp import build_stamp
 from generator.tagging import load_taxonomy
@@ -67,7 +67,7 @@ class BuildSummary:
 
 
 def _site(
-    settings: Settings, docs: Path, *, strict: bool, pagefind: bool
+    settings: Settings, docs: Path, *, strict: bool, pagefind: Sequence[Sequence[str | None]]
 ) -> tuple[StagedTree, int]:
     """Build the site from `docs` into a staging folder (MkDocs, then Pagefind if on)."""
     tree = stage_empty(settings.site_dir)
@@ -78,11 +78,11 @@ def _site(
             docs,
             tree.staging,
             strict=strict,
-            pagefind=pagefind,
+            pagefind=bool(pagefind),
             plugins=settings.plugins,
         )
         if pagefind:
-            index_site(tree.staging)
+            index_site(tree.staging, pagefind)
     except BaseException:
         tree.discard()
         raise
@@ -114,7 +114,7 @@ def _publish(
         site_warnings = 0
         if site:
             site_tree, site_warnings = _site(
-                settings, docs.path, strict=strict, pagefind=bool(facts["pagefind"])
+                settings, docs.path, strict=strict, pagefind=facts["pagefind"]
             )
             staged.append(site_tree)
         for tree in staged:
@@ -134,7 +134,7 @@ def _unchanged_build(
     site_warnings = 0
     if site:
         tree, site_warnings = _site(
-            settings, settings.docs_dir, strict=strict, pagefind=bool(facts["pagefind"])
+            settings, settings.docs_dir, strict=strict, pagefind=facts["pagefind"]
         )
         try:
             tree.swap()
@@ -180,8 +180,21 @@ def build(
         ingested = fold(results, load_archive(settings.archive_dir), today, strict=strict)
         papers = ingested.papers
         catalog = build_catalog(papers.values(), load_taxonomy(settings.taxonomy_path))
-        pagefind = use_pagefind(settings, len(catalog.papers))
-        pages = render_pages(settings, catalog, related_papers(catalog.papers), pagefind=pagefind)
+        indexes = (
+            shards(
+                (p.slug for p in catalog.papers),
+                settings.pagefind_shard,
+                settings.use_directory_urls,
+            )
+            if use_pagefind(settings, len(catalog.papers))
+            else ()
+        )
+        pages = render_pages(
+            settings,
+            catalog,
+            related_papers(catalog.papers),
+            pagefind=tuple(bundle for bundle, _ in indexes),
+        )
         feeds = render_feeds(settings, catalog)
         for paper in catalog.untagged:
             logger.info("untagged: %s (%s)", paper.title, paper.key)
@@ -192,7 +205,7 @@ def build(
             "tags": len(catalog.tags),
             "feeds": len(feeds),
             "untagged": untagged,
-            "pagefind": pagefind,
+            "pagefind": [list(index) for index in indexes],
         }
         docs, site_warnings = _publish(
             settings, papers, pages | feeds, facts, site=site, strict=strict

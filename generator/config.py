@@ -88,6 +88,8 @@ class Settings:
     """"lunr" (Material's search), "pagefind", or "auto": Pagefind above `pagefind_above`."""
     pagefind_above: int = 1_000
     """With `search: auto`, archives of more papers than this get Pagefind."""
+    pagefind_shard: int = 10_000
+    """Papers per Pagefind index: larger archives get several, merged by the search page."""
     plugins: tuple[object, ...] = ("search",)
     """mkdocs.yml's `plugins`, as written: the site build leaves out `search` under Pagefind."""
 
@@ -152,6 +154,9 @@ def load_settings(config_path: Path) -> Settings:
             where=where,
         )
     pagefind_above = _option(options, "pagefind_above", int, 1_000, where)
+    pagefind_shard = _option(options, "pagefind_shard", int, 10_000, where)
+    if pagefind_shard < 1:
+        raise ConfigError("extra.paperfeed.pagefind_shard must be at least 1", where=where)
     plugins = raw.get("plugins", ["search"]) or []
     if not isinstance(plugins, list):
         raise ConfigError("plugins must be a list", where=where)
@@ -171,6 +176,7 @@ def load_settings(config_path: Path) -> Settings:
         fetch=_fetch_settings(options.get("fetch"), site_url, where),
         search=search,
         pagefind_above=pagefind_above,
+        pagefind_shard=pagefind_shard,
         plugins=tuple(plugins),
     )
 

@@ -242,9 +242,15 @@ class Renderer:
             days=sorted(counts.items(), reverse=True),
         )
 
-    def search(self) -> str:
+    def search(self, bundles: Sequence[str]) -> str:
         front: dict[str, object] = {"title": "Search", **_NO_SEARCH}
-        return self._page("search.md.j2", urls.SEARCH, front, total=len(self.catalog.papers))
+        hrefs = [
+            urls.href(f"{bundle}/", urls.SEARCH, self.settings.use_directory_urls)
+            for bundle in bundles
+        ]
+        return self._page(
+            "search.md.j2", urls.SEARCH, front, total=len(self.catalog.papers), bundles=hrefs
+        )
 
     def archive(self) -> str:
         years: dict[str, list[tuple[str, str, int, int]]] = {}
@@ -300,11 +306,11 @@ def render_pages(
     catalog: Catalog,
     related: Mapping[str, Sequence[Paper]] | None = None,
     *,
-    pagefind: bool = False,
+    pagefind: Sequence[str] = (),
 ) -> dict[str, bytes]:
     """Every generated Markdown page: docs-relative path -> UTF-8 bytes. `related` maps a
     paper key to the papers its page recommends (generator.related); `pagefind` adds the
-    search page (generator.search)."""
+    search page over these Pagefind bundles (generator.search)."""
     renderer = Renderer(settings, catalog, related or {})
     pages = {urls.HOME: renderer.home(), urls.ALL_TAGS: renderer.all_tags()}
     pages.update({urls.paper_path(p.slug): renderer.paper(p) for p in catalog.papers})
@@ -315,5 +321,5 @@ def render_pages(
         pages |= renderer.month(month)
     pages[urls.ARCHIVE] = renderer.archive()
     if pagefind:
-        pages[urls.SEARCH] = renderer.search()
+        pages[urls.SEARCH] = renderer.search(pagefind)
     return {path: text.encode("utf-8") for path, text in pages.items()}

@@ -10,7 +10,7 @@ import pytest
 
 from generator.config import Settings, load_settings
 from generator.errors import ConfigError
-from generator.search import use_pagefind
+from generator.search import shards, use_pagefind
 from tests.conftest import BuiltSite
 
 
@@ -42,3 +42,14 @@ def test_a_small_site_keeps_materials_search(sample_site: BuiltSite) -> None:
     assert not (site / "pagefind").exists() and not (sample_site.docs / "search.md").exists()
     home = (site / "index.html").read_text()
     assert "md-search" in home and 'href="search/"' not in home
+
+
+def test_large_archives_get_several_pagefind_indexes_by_first_letter() -> None:
+    slugs = ["alpha", "apple", "beta", "bravo", "bingo", "c1", "zeta", "9lives"]
+    assert shards(slugs, 8) == (("pagefind", None),)
+    assert shards(slugs, 3) == (
+        ("pagefind", "papers/[9a]*/index.html"),
+        ("pagefind-2", "papers/[b]*/index.html"),
+        ("pagefind-3", "papers/[cz]*/index.html"),
+    )
+    assert shards(slugs, 1, use_directory_urls=False)[0] == ("pagefind", "papers/[9]*.html")

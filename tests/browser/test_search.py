@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 import pytest
@@ -28,7 +29,10 @@ def pagefind_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     archive.mkdir(parents=True)
     for name, data in serialize(synthesize(SYNTHETIC, ROOT / "data" / "taxonomy.yml")).items():
         (archive / name).write_bytes(data)
-    settings = load_settings(root / "mkdocs.yml")
+    config = root / "mkdocs.yml"
+    # Three Pagefind indexes of at most 800 papers, merged by the search page.
+    config.write_text(config.read_text().replace("pagefind_shard: 10000", "pagefind_shard: 800"))
+    settings = load_settings(config)
     return BuiltSite(settings, build(settings, today=DAY, strict=True))
 
 
@@ -42,10 +46,14 @@ def search_url(pagefind_site: BuiltSite) -> Iterator[str]:
 
 def test_the_large_site_uses_pagefind_for_paper_pages_only(pagefind_site: BuiltSite) -> None:
     site = pagefind_site.site
-    assert (site / "pagefind" / "pagefind.js").is_file()
+    bundles = sorted(p.parent.name for p in site.glob("pagefind*/pagefind.js"))
+    assert bundles == ["pagefind", "pagefind-2", "pagefind-3"]
     assert not (site / "search" / "search_index.json").exists()
-    entry = (site / "pagefind" / "pagefind-entry.json").read_text()
-    assert f'"page_count":{pagefind_site.summary.papers}' in entry
+    counts = [
+        json.loads((site / b / "pagefind-entry.json").read_text())["languages"]["en"]["page_count"]
+        for b in bundles
+    ]
+    assert sum(counts) == pagefind_site.summary.papers and max(counts) <= 800
 
 
 def test_a_query_finds_the_paper_and_downloads_little(
