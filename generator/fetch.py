@@ -74,10 +74,6 @@ def make_clients(
     )
 
 
-def source_name(source: FetchSource) -> str:
-    return "hf" if source.kind == "hf" else f"arxiv {source.query}"
-
-
 def _parse(data: bytes, url: str, source: str, fmt: str, what: str) -> ReadResult:
     try:
         return read_bytes(data, where=url, source=source, fmt=fmt)
