@@ -28,7 +28,7 @@ from bench.project import ROOT, floor_project, paperfeed_project, reset_generate
 from bench.synth import synthesize
 
 STEPS = ("generator", "generator-nochange", "full", "rebuild-nochange", "floor")
-WRITTEN = re.compile(r"(\d+) files written, (\d+) removed")
+WRITTEN = re.compile(r"([\d,]+) files? written, ([\d,]+) removed")
 
 
 def machine() -> dict[str, Any]:
@@ -103,7 +103,7 @@ def bench_size(
         measured = run(command, cwd)
         written = WRITTEN.search(measured.output)
         entry = asdict(measured)
-        entry["files_written"] = int(written.group(1)) if written else None
+        entry["files_written"] = int(written.group(1).replace(",", "")) if written else None
         entry["output"] = measured.output[-2000:]
         result["steps"][name] = entry
         status = "ok" if measured.returncode == 0 else f"FAILED ({measured.returncode})"

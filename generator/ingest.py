@@ -18,6 +18,7 @@ from generator.errors import StrictModeError
 from generator.models import Diagnostic, Paper
 from generator.output import WriteReport, build_lock, publish
 from generator.readers import ReadResult, read_file
+from generator.text import counted
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +42,7 @@ class Ingested:
         """`N records read from F files (new, updated, unchanged, merged; rejected)`."""
         m = self.merge
         return (
-            f"{self.records} records read from {self.files} files "
+            f"{counted(self.records, 'record')} read from {counted(self.files, 'file')} "
             f"({m.new} new, {m.updated} updated, {m.unchanged} unchanged, {m.merged} merged; "
             f"{len(self.rejected)} rejected)"
         )
@@ -87,8 +88,9 @@ class IngestSummary:
     def line(self) -> str:
         a = self.archive
         return (
-            f"{self.ingested.counts()}; {len(self.ingested.papers)} papers in the archive; "
-            f"archive: {a.written} files written; {len(self.ingested.warnings)} warnings"
+            f"{self.ingested.counts()}; {counted(len(self.ingested.papers), 'paper')} in the "
+            f"archive; archive: {counted(a.written, 'file')} written; "
+            f"{counted(len(self.ingested.warnings), 'warning')}"
         )
 
 

@@ -21,6 +21,7 @@ from generator.config import Settings
 from generator.escape import front_matter, html_text, markdown_inline
 from generator.listings import ListingPage, paginate
 from generator.models import LINK_KINDS, Link, Paper, Tag
+from generator.text import counted
 
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 _MONTH_NAMES = [
@@ -48,11 +49,6 @@ def ordered_links(links: tuple[Link, ...]) -> tuple[Link, ...]:
 def long_date(day: date | datetime) -> str:
     """`27 Nov 2026`, independent of the locale."""
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-def counted(number: int, noun: str) -> str:
-    """`1 paper`, `1,234 papers`."""
-    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 def month_label(month: str) -> str:

@@ -23,6 +23,16 @@ class _Counter(logging.Handler):
 
 
 SEARCH_PLUGINS = ("search", "material/search")
+KATEX = Path("assets") / "katex" / "katex.min.js"
+"""KaTeX in the theme, copied from its npm package by `make assets` (not in git)."""
+
+
+def _check_assets(custom_dir: str | None) -> None:
+    if custom_dir and not (Path(custom_dir) / KATEX).is_file():
+        logger.warning(
+            "%s: KaTeX is missing, so math shows as TeX source (run `make assets` to install it)",
+            Path(custom_dir) / KATEX,
+        )
 
 
 def _without_search(plugins: Sequence[object]) -> list[object]:
@@ -64,6 +74,7 @@ def build_site(
             strict=strict,
             **overrides,
         )
+        _check_assets(config.theme.custom_dir)
         if pagefind:
             config.extra["paperfeed_search"] = "pagefind"
             if config.nav is not None:

@@ -74,3 +74,8 @@ def not_text(data: bytes) -> str | None:
     if invalid + head.count(b"\x00") > max(16, MAX_INVALID_SHARE * len(head)):
         return "binary data, or text in another encoding than UTF-8"
     return None
+
+
+def counted(number: int, noun: str) -> str:
+    """`1 paper`, `1,234 papers`."""
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import feedparser
+import pytest
 from bs4 import BeautifulSoup
 
 from generator.build import build
@@ -150,3 +152,16 @@ def test_untrusted_text_is_shown_literally(settings: Settings, run_build: BuildF
     assert og_description == description
     slug = page.parent.name
     assert slug.startswith("script-alert-1-script-bold")
+
+
+def test_a_theme_without_katex_is_named_with_the_fix(
+    run_build: BuildFn, project: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    shutil.rmtree(project / "theme" / "assets" / "katex", ignore_errors=True)
+    run_build(site=True)
+    assert "KaTeX is missing" in caplog.text and "make assets" in caplog.text
+
+
+def test_the_home_page_title_is_the_site_name(sample_site: BuiltSite) -> None:
+    home = BeautifulSoup((sample_site.site / "index.html").read_text(), "html.parser")
+    assert home.title is not None and home.title.get_text() == "paperfeed"

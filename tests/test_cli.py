@@ -20,7 +20,7 @@ def test_build_prints_one_summary_line(project: Path, capsys: pytest.CaptureFixt
     assert run(project, "build", "--no-site", "--date", "2026-11-27") == 0
     out = capsys.readouterr().out.splitlines()
     assert out == [
-        "139 records read from 1 files (139 new, 0 updated, 0 unchanged, 0 merged; 0 rejected); "
+        "139 records read from 1 file (139 new, 0 updated, 0 unchanged, 0 merged; 0 rejected); "
         "139 papers, 161 pages, 15 tags, 48 feeds; 211 files written, 0 removed; "
         "0 warnings, no site"
     ]
@@ -71,7 +71,7 @@ def test_warnings_do_not_stop_a_normal_build(
     path.write_text(f"Title\n{LONG}\nLonely title\n", encoding="utf-8")
     assert run(project, "build", "--no-site", "--input", str(path)) == 0
     captured = capsys.readouterr()
-    assert "1 warnings" in captured.out
+    assert "1 warning, no site" in captured.out
     assert len(list((project / "docs" / "papers").glob("*.md"))) == 1
 
 
@@ -93,6 +93,6 @@ def test_python_dash_m_runs_a_full_build(project: Path) -> None:
         env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("1 records read from 1 files")
+    assert result.stdout.startswith("1 record read from 1 file")
     assert "Traceback" not in result.stderr
     assert (project / "site" / "papers" / "one-paper-on-optimization" / "index.html").is_file()

@@ -136,7 +136,7 @@ def test_update_runs_the_workflow_steps(
         "fetched hf: 30 papers, arxiv cat:cs.LG: 5 papers (35 new, 0 updated, 0 unchanged, "
         "0 merged; 0 rejected); 0 warnings; 2 archive files written"
     )
-    assert out[1].startswith("139 records read from 1 files")
+    assert out[1].startswith("139 records read from 1 file")
     assert [s.path.split("?")[0] for s in server.seen] == [HF_PATH, ARXIV_PATH]
     today = datetime.now(UTC).date()
     assert (project / "data/archive" / f"{today:%Y-%m}.jsonl").is_file()

@@ -126,8 +126,8 @@ def test_cli_prints_every_change_and_every_rejection(
         f"new: {fresh} Fresh paper",
         "updated: arxiv:2606.13677 Mana again",
         f"merged: {path}:4 into {fresh} (seen earlier in this run)",
-        "3 records read from 1 files (1 new, 1 updated, 0 unchanged, 1 merged; 1 rejected); "
-        "6 papers in the archive; archive: 1 files written; 0 warnings",
+        "3 records read from 1 file (1 new, 1 updated, 0 unchanged, 1 merged; 1 rejected); "
+        "6 papers in the archive; archive: 1 file written; 0 warnings",
     ]
     assert err.splitlines() == [f"warning: {path}:3: title: must be a string, not int; skipped"]
     mana = load_archive(settings.archive_dir)["arxiv:2606.13677"]
@@ -147,7 +147,7 @@ def test_cli_forced_format_and_strict(
     ]
     assert not settings.archive_dir.exists()
     assert main(["--config", str(settings.config_path), "-q", "ingest", str(path)]) == 0
-    assert capsys.readouterr().out.startswith("1 records read from 1 files (1 new,")
+    assert capsys.readouterr().out.startswith("1 record read from 1 file (1 new,")
 
 
 def test_cli_unreadable_file_writes_nothing(

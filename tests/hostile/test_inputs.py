@@ -156,7 +156,7 @@ def test_a_10_mb_input_file_is_read_whole(
     assert run(project, "--quiet", "ingest", str(path), "--date", "2026-11-27") == 0
     out = capsys.readouterr().out.splitlines()
     assert out[-1].startswith(
-        f"{count} records read from 1 files ({count} new, 0 updated, 0 unchanged, 0 merged; "
+        f"{count:,} records read from 1 file ({count} new, 0 updated, 0 unchanged, 0 merged; "
         "0 rejected)"
     )
 
