@@ -137,7 +137,8 @@ def _configure_logging(quiet: bool) -> None:
 class _Formatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         message = " ".join(record.getMessage().split())
-        if record.levelno >= logging.WARNING:
+        # MkDocs' dev server logs every request that is not a 200 (a redirect too) as a warning
+        if record.levelno >= logging.WARNING and record.name != "mkdocs.livereload":
             return f"warning: {message}"
         return message
 
@@ -192,7 +193,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                     print(change)
             print(result.line())
         elif args.command == "serve":
-            build(settings, today=datetime.now(UTC).date(), site=False)
+            print(build(settings, today=datetime.now(UTC).date(), site=False).line())
+            if not args.quiet:
+                # MkDocs says where it serves ("Serving on http://...") and when it rebuilds
+                logging.getLogger("mkdocs").setLevel(logging.INFO)
             serve(settings.config_path, args.dev_addr)
     except PaperfeedError as error:
         print(f"paperfeed: error: {error.one_line()}", file=sys.stderr)

@@ -70,7 +70,7 @@ def fold(
         logger.warning("%s", diagnostic)
     if strict and (rejected or warnings):
         raise StrictModeError(
-            f"{len(rejected) + len(warnings)} input warnings",
+            f"{counted(len(rejected) + len(warnings), 'input warning')}",
             hint="fix the input or run without --strict",
         )
     records = [record for result in results for record in result.records]

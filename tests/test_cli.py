@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -58,7 +62,7 @@ def test_strict_fails_on_warnings_without_writing(
     err = capsys.readouterr().err.splitlines()
     assert err == [
         f"warning: {path}:3: title with no abstract after it; skipped",
-        "paperfeed: error: 1 input warnings (fix the input or run without --strict)",
+        "paperfeed: error: 1 input warning (fix the input or run without --strict)",
     ]
     assert not (project / "data" / "archive").exists()
     assert not (project / "docs" / "papers").exists()
@@ -96,3 +100,31 @@ def test_python_dash_m_runs_a_full_build(project: Path) -> None:
     assert result.stdout.startswith("1 record read from 1 file")
     assert "Traceback" not in result.stderr
     assert (project / "site" / "papers" / "one-paper-on-optimization" / "index.html").is_file()
+
+
+def test_serve_builds_then_serves_on_the_given_address(project: Path) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "generator", "--config", str(project / "mkdocs.yml")]
+    command += ["serve", "--dev-addr", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(
+        command, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as reply:
+                    page = reply.read().decode()
+                break
+            except OSError:
+                assert server.poll() is None and time.monotonic() < deadline, "serve never answered"
+                time.sleep(0.5)
+        assert "<title>paperfeed</title>" in page
+    finally:
+        server.send_signal(signal.SIGINT)
+        out, err = server.communicate(timeout=60)
+    assert out.startswith("139 records read from 1 file (139 new")
+    assert f"Serving on http://127.0.0.1:{port}/" in err
+    assert "warning:" not in err and "Traceback" not in err

@@ -143,7 +143,7 @@ def test_cli_forced_format_and_strict(
     assert cli(settings, "--format", "hf-json", "--strict", str(path)) == 3
     assert capsys.readouterr().err.splitlines() == [
         f"warning: {path}: record 1: paper: missing; skipped",
-        "paperfeed: error: 1 input warnings (fix the input or run without --strict)",
+        "paperfeed: error: 1 input warning (fix the input or run without --strict)",
     ]
     assert not settings.archive_dir.exists()
     assert main(["--config", str(settings.config_path), "-q", "ingest", str(path)]) == 0

@@ -114,7 +114,7 @@ def test_strict_fails_the_hostile_corpus_on_one_bad_record(
     assert main([*args, "--strict", *inputs]) == 3
     assert capsys.readouterr().err.splitlines()[-2:] == [
         f"warning: {bad}:2: title: missing; skipped",
-        "paperfeed: error: 1 input warnings (fix the input or run without --strict)",
+        "paperfeed: error: 1 input warning (fix the input or run without --strict)",
     ]
     assert not (project / "data" / "archive").exists()
     counts, warnings = build(project, capsys, *sources, bad)
