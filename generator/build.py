@@ -133,6 +133,7 @@ def _publish(
     first, so that a build killed between two swaps leaves an archive ahead of the site, which
     the next build catches up, and never a site showing papers the archive does not have."""
     try:
+        _release_memory()
         site_warnings = 0
         if site:
             site_tree, site_warnings = _site(
@@ -208,21 +209,14 @@ def build(
             facts = unchanged_since(settings.docs_dir, build_stamp(settings))
             if facts is not None:
                 return _unchanged_build(settings, facts, site=site, strict=strict)
-        staged, summary = _generate(settings, results, today, strict=strict)
-        _release_memory()
-        site_warnings = _publish(settings, staged, summary.facts, site=site, strict=strict)
-    return replace(summary.build, site_warnings=site_warnings, site_built=site)
-
-
-@dataclass(frozen=True, slots=True)
-class _Generated:
-    build: BuildSummary
-    facts: Mapping[str, Any]
+        staged, summary, facts = _generate(settings, results, today, strict=strict)
+        site_warnings = _publish(settings, staged, facts, site=site, strict=strict)
+    return replace(summary, site_warnings=site_warnings, site_built=site)
 
 
 def _generate(
     settings: Settings, results: Sequence[ReadResult], today: date, *, strict: bool
-) -> tuple[list[StagedTree], _Generated]:
+) -> tuple[list[StagedTree], BuildSummary, dict[str, Any]]:
     """Fold the inputs into the archive, render every page and feed, and stage the archive and
     docs/. Only the staged trees and the counts outlive this call: the papers, the catalog and
     the rendered bytes are freed before MkDocs starts."""
@@ -258,7 +252,7 @@ def _generate(
     }
     staged = _stage_state(settings, papers, pages | feeds, facts)
     summary = BuildSummary(
-        ingested=replace(ingested, papers={}),
+        ingested=replace(ingested, papers={}),  # the summary must not keep the papers alive
         papers=len(catalog.papers),
         pages=len(pages),
         tags=len(catalog.tags),
@@ -269,4 +263,4 @@ def _generate(
         untagged=tuple(untagged),
         site_built=False,
     )
-    return staged, _Generated(summary, facts)
+    return staged, summary, facts
