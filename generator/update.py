@@ -19,6 +19,7 @@ from generator.fetchlog import FILE as FETCH_LOG
 from generator.fetchlog import load_fetch_log, serialize_fetch_log
 from generator.ingest import Ingested, fold
 from generator.output import WriteReport, build_lock, publish
+from generator.text import counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,14 +31,16 @@ class FetchSummary:
     archive: WriteReport
 
     def line(self) -> str:
-        sources = ", ".join(f"{name}: {count} papers" for name, count in self.fetched)
+        sources = ", ".join(f"{name}: {counted(count, 'paper')}" for name, count in self.fetched)
         m = self.ingested.merge
         a = self.archive
-        changed = f"{a.written} archive files written" if a.changed else "archive unchanged"
+        changed = "archive unchanged"
+        if a.changed:
+            changed = f"{counted(a.written, 'archive file')} written"
         return (
             f"fetched {sources} ({m.new} new, {m.updated} updated, {m.unchanged} unchanged, "
             f"{m.merged} merged; {len(self.ingested.rejected)} rejected); "
-            f"{len(self.ingested.warnings)} warnings; {changed}"
+            f"{counted(len(self.ingested.warnings), 'warning')}; {changed}"
         )
 
 
