@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 
 import pytest
 
 from bench.synth import synthesize
-from generator.archive import serialize
+from generator.archive import load_archive, serialize
 from generator.build import build
 from generator.config import load_settings
 from tests.browser.conftest import Traffic, serve_folder
@@ -76,3 +77,35 @@ def test_a_query_finds_the_paper_and_downloads_little(
     page.wait_for_load_state()  # type: ignore[attr-defined]
     heading = page.locator("article h1").inner_text()  # type: ignore[attr-defined]
     assert heading == "Adam: A Method for Stochastic Optimization"
+
+
+def _word_of_one_paper(site: BuiltSite) -> tuple[str, str]:
+    """(word, title): a word of the title of a paper that other paper pages list (as related or
+    as a neighbour of the day), and that no other paper's own text has, not even its stem."""
+    papers = list(load_archive(site.settings.archive_dir).values())
+    own = {p.slug: " ".join((p.title, p.abstract, *p.authors)).lower() for p in papers}
+    listed: dict[str, int] = {}
+    for markdown in (site.docs / "papers").glob("*.md"):
+        for slug in set(re.findall(r'href="\.\./([^/"]+)/"', markdown.read_text())):
+            listed[slug] = listed.get(slug, 0) + 1
+    for paper in sorted(papers, key=lambda p: -listed.get(p.slug, 0)):
+        for word in re.findall(r"[A-Za-z]{8,}", paper.title):
+            stem = word.lower()[:6]
+            if not any(stem in text for slug, text in own.items() if slug != paper.slug):
+                return word, paper.title
+    raise AssertionError("no paper has a title word of its own")
+
+
+def test_a_paper_is_found_by_its_own_text_not_by_pages_that_link_to_it(
+    page: object, search_url: str, pagefind_site: BuiltSite
+) -> None:
+    """Related papers, neighbours of the day and citations are left out of the index: a word
+    of one paper's title finds that paper alone, not the pages that list it."""
+    word, title = _word_of_one_paper(pagefind_site)
+    page.goto(search_url)  # type: ignore[attr-defined]
+    page.fill(".pagefind-ui__search-input", word)  # type: ignore[attr-defined]
+    results = page.locator(".pagefind-ui__result-link")  # type: ignore[attr-defined]
+    results.first.wait_for(timeout=20_000)
+    page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+    message = page.locator(".pagefind-ui__message").inner_text()  # type: ignore[attr-defined]
+    assert (results.all_inner_texts(), message) == ([title], f"1 result for {word}")
