@@ -25,12 +25,22 @@ from generator.feeds import render_feeds
 from generator.ingest import Ingested, fold, read_inputs
 from generator.manifest import unchanged_since
 from generator.models import Diagnostic, Paper
-from generator.output import StagedTree, WriteReport, build_lock, stage, stage_empty
+from generator.output import (
+    StagedTree,
+    WriteReport,
+    build_lock,
+    recover,
+    remove_record,
+    stage,
+    stage_empty,
+    write_record,
+)
 from generator.readers import ReadResult
 from generator.related import related_papers
 from generator.render import render_pages
 from generator.search import index_site, shards, use_pagefind
 from generator.site import build_site
+from generator.sitestamp import SiteRecord, record_path, site_inputs, site_tree, up_to_date
 from generator.stamp import build_stamp
 from generator.tagging import load_taxonomy
 from generator.text import counted
@@ -52,6 +62,9 @@ class BuildSummary:
     site_warnings: int
     untagged: tuple[str, ...]
     site_built: bool
+    """Whether the build ended with a site (built now, or already up to date)."""
+    site_rebuilt: bool = False
+    """Whether MkDocs (and Pagefind) ran: False when the site was already up to date."""
 
     @property
     def records(self) -> int:
@@ -62,11 +75,13 @@ class BuildSummary:
         return self.ingested.merge
 
     def line(self) -> str:
-        site = (
-            f", site: {counted(self.site_warnings, 'MkDocs warning')}"
-            if self.site_built
-            else ", no site"
-        )
+        warnings = counted(self.site_warnings, "MkDocs warning")
+        if not self.site_built:
+            site = ", no site"
+        elif self.site_rebuilt:
+            site = f", site: {warnings}"
+        else:
+            site = f", site up to date ({warnings} when built)"
         return (
             f"{self.ingested.counts()}; {counted(self.papers, 'paper')}, "
             f"{counted(self.pages, 'page')}, {counted(self.tags, 'tag')}, "
@@ -77,8 +92,15 @@ class BuildSummary:
 
 def _site(
     settings: Settings, docs: Path, *, strict: bool, pagefind: Sequence[Sequence[str | None]]
-) -> tuple[StagedTree, int]:
-    """Build the site from `docs` into a staging folder (MkDocs, then Pagefind if on)."""
+) -> _SiteStep:
+    """Build the site from `docs` into a staging folder (MkDocs, then Pagefind if on), unless
+    the site folder already holds what that build would make (generator.sitestamp)."""
+    recover(settings.site_dir)  # what an interrupted build left next to the site
+    inputs = site_inputs(settings, docs, strict=strict, pagefind=pagefind)
+    record = up_to_date(settings.site_dir, inputs)
+    if record is not None:
+        logger.info("site/ is up to date with docs/, the config and the theme: not rebuilt")
+        return _SiteStep(None, record.warnings, inputs)
     tree = stage_empty(settings.site_dir)
     assert tree.staging is not None
     try:
@@ -96,7 +118,27 @@ def _site(
     except BaseException:
         tree.discard()
         raise
-    return tree, warnings
+    return _SiteStep(tree, warnings, inputs)
+
+
+@dataclass(frozen=True, slots=True)
+class _SiteStep:
+    tree: StagedTree | None
+    """The staged site; None when the site folder is up to date."""
+    warnings: int
+    inputs: str
+
+    def swap_all(self, settings: Settings, staged: Sequence[StagedTree]) -> None:
+        """Swap `staged` and the new site in; the site's record is removed before and written
+        after, so that an interrupted swap leaves no record and the next build rebuilds."""
+        record = record_path(settings.site_dir)
+        if self.tree is not None:
+            remove_record(record)
+        for tree in (*staged, *([self.tree] if self.tree else [])):
+            tree.swap()
+        if self.tree is not None:
+            tree_digest = site_tree(settings.site_dir)
+            write_record(record, SiteRecord(self.inputs, tree_digest, self.warnings).to_bytes())
 
 
 def _stage_state(
@@ -128,24 +170,24 @@ def _publish(
     *,
     site: bool,
     strict: bool,
-) -> int:
+) -> _SiteStep | None:
     """Build the site from the staged docs, then swap the archive, docs/ and site/ in: archive
     first, so that a build killed between two swaps leaves an archive ahead of the site, which
     the next build catches up, and never a site showing papers the archive does not have."""
+    step = None
     try:
         _release_memory()
-        site_warnings = 0
         if site:
-            site_tree, site_warnings = _site(
-                settings, staged[1].path, strict=strict, pagefind=facts["pagefind"]
-            )
-            staged.append(site_tree)
-        for tree in staged:
-            tree.swap()
+            docs = staged[1].path
+            step = _site(settings, docs, strict=strict, pagefind=facts["pagefind"])
+            step.swap_all(settings, staged)
+        else:
+            for tree in staged:
+                tree.swap()
     finally:
-        for tree in staged:
+        for tree in (*staged, *([step.tree] if step and step.tree else [])):
             tree.discard()
-    return site_warnings
+    return step
 
 
 def _release_memory() -> None:
@@ -163,15 +205,14 @@ def _unchanged_build(
     """A build with no input whose stamp and docs match the last build's: the docs and the
     archive stay as they are; only the site is rebuilt, if asked."""
     logger.info("nothing changed since the last build: docs/ and the archive are up to date")
-    site_warnings = 0
+    step = None
     if site:
-        tree, site_warnings = _site(
-            settings, settings.docs_dir, strict=strict, pagefind=facts["pagefind"]
-        )
+        step = _site(settings, settings.docs_dir, strict=strict, pagefind=facts["pagefind"])
         try:
-            tree.swap()
+            step.swap_all(settings, ())
         finally:
-            tree.discard()
+            if step.tree is not None:
+                step.tree.discard()
     pages, feeds = int(facts["pages"]), int(facts["feeds"])
     return BuildSummary(
         ingested=Ingested(0, 0, (), (), {}, MergeReport()),
@@ -181,9 +222,10 @@ def _unchanged_build(
         feeds=feeds,
         docs=WriteReport(0, pages + feeds + len(urls.FEED_SITEMAPS), 0),
         warnings=(),
-        site_warnings=site_warnings,
+        site_warnings=step.warnings if step else 0,
         untagged=tuple(str(title) for title in facts["untagged"]),
         site_built=site,
+        site_rebuilt=step is not None and step.tree is not None,
     )
 
 
@@ -210,8 +252,13 @@ def build(
             if facts is not None:
                 return _unchanged_build(settings, facts, site=site, strict=strict)
         staged, summary, facts = _generate(settings, results, today, strict=strict)
-        site_warnings = _publish(settings, staged, facts, site=site, strict=strict)
-    return replace(summary, site_warnings=site_warnings, site_built=site)
+        step = _publish(settings, staged, facts, site=site, strict=strict)
+    return replace(
+        summary,
+        site_warnings=step.warnings if step else 0,
+        site_built=site,
+        site_rebuilt=step is not None and step.tree is not None,
+    )
 
 
 def _generate(

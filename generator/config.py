@@ -92,6 +92,8 @@ class Settings:
     """Papers per Pagefind index: larger archives get several, merged by the search page."""
     plugins: tuple[object, ...] = ("search",)
     """mkdocs.yml's `plugins`, as written: the site build leaves out `search` under Pagefind."""
+    theme_dir: Path | None = None
+    """The theme's `custom_dir` (Material overrides), if any."""
 
     @property
     def root(self) -> Path:
@@ -160,6 +162,8 @@ def load_settings(config_path: Path) -> Settings:
     plugins = raw.get("plugins", ["search"]) or []
     if not isinstance(plugins, list):
         raise ConfigError("plugins must be a list", where=where)
+    theme = raw.get("theme")
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
     return Settings(
         config_path=config_path,
         site_name=str(raw.get("site_name") or "paperfeed"),
@@ -178,6 +182,7 @@ def load_settings(config_path: Path) -> Settings:
         pagefind_above=pagefind_above,
         pagefind_shard=pagefind_shard,
         plugins=tuple(plugins),
+        theme_dir=root / custom_dir if isinstance(custom_dir, str) else None,
     )
 
 

@@ -234,6 +234,25 @@ def stage(
     return StagedTree(target, staging, report, durable)
 
 
+def write_record(path: Path, data: bytes) -> None:
+    """Replace the small file at `path` with `data` atomically (a temporary file, renamed)."""
+    temporary = path.with_name(f"{path.name}.tmp")
+    try:
+        _write(temporary, data, durable=False)
+        temporary.replace(path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise OutputError(f"cannot write: {error.strerror}", where=str(path)) from None
+
+
+def remove_record(path: Path) -> None:
+    """Delete the file at `path` if it exists."""
+    try:
+        path.unlink(missing_ok=True)
+    except OSError as error:
+        raise OutputError(f"cannot remove: {error.strerror}", where=str(path)) from None
+
+
 def _write_after(path: Path, data: bytes, durable: bool, newest_ns: int) -> None:
     """Write the manifest with an mtime later than every file it lists (`newest_ns`), so
     that the next build can trust their stat (generator.manifest)."""

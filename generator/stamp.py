@@ -7,6 +7,7 @@ are untouched, would write nothing: it skips reading and rendering (generator.ma
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from importlib import metadata
 from pathlib import Path
@@ -24,6 +25,12 @@ def _code() -> bytes:
         if path.suffix in (".py", ".j2") and "__pycache__" not in path.parts:
             parts.append(str(path.relative_to(PACKAGE)).encode() + b"\0" + path.read_bytes())
     return b"\0\0".join(parts)
+
+
+@functools.cache
+def code_digest() -> str:
+    """A digest of the generator's source and templates."""
+    return hashlib.blake2b(_code(), digest_size=16).hexdigest()
 
 
 def _version(name: str) -> str:
