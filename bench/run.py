@@ -29,6 +29,12 @@ from bench.synth import synthesize
 
 STEPS = ("generator", "generator-nochange", "full", "rebuild-nochange", "floor")
 WRITTEN = re.compile(r"([\d,]+) files? written, ([\d,]+) removed")
+PHASES = {
+    "generator": re.compile(r"generated and staged docs/ in ([\d.]+) s"),
+    "mkdocs": re.compile(r"MkDocs built the site in ([\d.]+) s"),
+    "pagefind": re.compile(r"Pagefind indexed the site in ([\d.]+) s"),
+}
+"""The build's own timing of its phases (wall seconds), from its log."""
 
 
 def machine() -> dict[str, Any]:
@@ -104,6 +110,11 @@ def bench_size(
         written = WRITTEN.search(measured.output)
         entry = asdict(measured)
         entry["files_written"] = int(written.group(1).replace(",", "")) if written else None
+        entry["phases_s"] = {
+            phase: float(found.group(1))
+            for phase, pattern in PHASES.items()
+            if (found := pattern.search(measured.output))
+        }
         entry["output"] = measured.output[-2000:]
         result["steps"][name] = entry
         status = "ok" if measured.returncode == 0 else f"FAILED ({measured.returncode})"
@@ -140,7 +151,8 @@ def table(results: list[dict[str, Any]]) -> str:
     head = (
         "| papers | generator (CPU) | gen. no-change (CPU; written) | full build (CPU) "
         "| floor (CPU) | full / floor: wall, CPU | rebuild no-change | peak memory | site "
-        "| paper page | lunr index | Pagefind index | load |\n" + "|---:" * 13 + "|"
+        "| full: generator + MkDocs + Pagefind | paper page | lunr index | Pagefind index "
+        "| load |\n" + "|---:" * 14 + "|"
     )
     rows = [head]
     for r in results:
@@ -164,12 +176,15 @@ def table(results: list[dict[str, Any]]) -> str:
             else "-"
         )
         peak = max((step["tree_rss_mb"] for step in s.values()), default=0)
+        phases = s.get("full", {}).get("phases_s", {})
+        split = " + ".join(f"{phases[p]:.1f}" for p in PHASES if p in phases) or "-"
         site = r.get("site", {})
         loads = [step["load_max"] for step in s.values()]
         rows.append(
             f"| {r['papers']:,} | {wall('generator')} | {nochange_text} | {wall('full')} "
             f"| {wall('floor')} | {ratio} | {wall('rebuild-nochange')} | {peak:,.0f} MB "
-            f"| {site.get('site_mb', 0):,.0f} MB | {site.get('paper_page_kb_mean', 0):.1f} KB "
+            f"| {site.get('site_mb', 0):,.0f} MB | {split} s "
+            f"| {site.get('paper_page_kb_mean', 0):.1f} KB "
             f"| {site.get('lunr_index_mb', 0):.1f} MB | {site.get('pagefind_mb', 0):.1f} MB "
             f"| {min(loads, default=0):.1f}-{max(loads, default=0):.1f} |"
         )

@@ -11,6 +11,7 @@ import contextlib
 import ctypes
 import gc
 import logging
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -104,6 +105,7 @@ def _site(
     tree = stage_empty(settings.site_dir)
     assert tree.staging is not None
     try:
+        started = time.perf_counter()
         warnings = build_site(
             settings.config_path,
             docs,
@@ -112,9 +114,12 @@ def _site(
             pagefind=bool(pagefind),
             plugins=settings.plugins,
         )
+        logger.info("MkDocs built the site in %.1f s", time.perf_counter() - started)
         if pagefind:
             _release_memory()  # MkDocs' pages, before Pagefind's own peak
+            started = time.perf_counter()
             index_site(tree.staging, pagefind)
+            logger.info("Pagefind indexed the site in %.1f s", time.perf_counter() - started)
     except BaseException:
         tree.discard()
         raise
@@ -267,6 +272,7 @@ def _generate(
     """Fold the inputs into the archive, render every page and feed, and stage the archive and
     docs/. Only the staged trees and the counts outlive this call: the papers, the catalog and
     the rendered bytes are freed before MkDocs starts."""
+    started = time.perf_counter()
     ingested = fold(results, load_archive(settings.archive_dir), today, strict=strict)
     papers = ingested.papers
     catalog = build_catalog(papers.values(), load_taxonomy(settings.taxonomy_path))
@@ -298,6 +304,7 @@ def _generate(
         "pagefind": [list(index) for index in indexes],
     }
     staged = _stage_state(settings, papers, pages | feeds, facts)
+    logger.info("generated and staged docs/ in %.1f s", time.perf_counter() - started)
     summary = BuildSummary(
         ingested=replace(ingested, papers={}),  # the summary must not keep the papers alive
         papers=len(catalog.papers),
