@@ -40,7 +40,7 @@ from generator.readers import ReadResult
 from generator.related import related_papers
 from generator.render import render_pages
 from generator.search import index_site, shards, use_pagefind
-from generator.site import build_site
+from generator.site import build_site, check_assets
 from generator.sitestamp import SiteRecord, record_path, site_inputs, site_tree, up_to_date
 from generator.stamp import build_stamp
 from generator.tagging import load_taxonomy
@@ -97,6 +97,7 @@ def _site(
     """Build the site from `docs` into a staging folder (MkDocs, then Pagefind if on), unless
     the site folder already holds what that build would make (generator.sitestamp)."""
     recover(settings.site_dir)  # what an interrupted build left next to the site
+    check_assets(settings.theme_dir)
     inputs = site_inputs(settings, docs, strict=strict, pagefind=pagefind)
     record = up_to_date(settings.site_dir, inputs)
     if record is not None:
@@ -208,7 +209,7 @@ def _unchanged_build(
     settings: Settings, facts: Mapping[str, Any], *, site: bool, strict: bool
 ) -> BuildSummary:
     """A build with no input whose stamp and docs match the last build's: the docs and the
-    archive stay as they are; only the site is rebuilt, if asked."""
+    archive stay as they are; only the site is rebuilt, if asked and not up to date."""
     logger.info("nothing changed since the last build: docs/ and the archive are up to date")
     step = None
     if site:

@@ -27,11 +27,12 @@ KATEX = Path("assets") / "katex" / "katex.min.js"
 """KaTeX in the theme, copied from its npm package by `make assets` (not in git)."""
 
 
-def _check_assets(custom_dir: str | None) -> None:
-    if custom_dir and not (Path(custom_dir) / KATEX).is_file():
+def check_assets(theme_dir: Path | None) -> None:
+    """Warn when the theme lacks the front-end assets that `make assets` installs."""
+    if theme_dir is not None and not (theme_dir / KATEX).is_file():
         logger.warning(
             "%s: KaTeX is missing, so math shows as TeX source (run `make assets` to install it)",
-            Path(custom_dir) / KATEX,
+            theme_dir / KATEX,
         )
 
 
@@ -74,7 +75,6 @@ def build_site(
             strict=strict,
             **overrides,
         )
-        _check_assets(config.theme.custom_dir)
         if pagefind:
             config.extra["paperfeed_search"] = "pagefind"
             if config.nav is not None:

@@ -160,6 +160,9 @@ def test_a_theme_without_katex_is_named_with_the_fix(
     shutil.rmtree(project / "theme" / "assets" / "katex", ignore_errors=True)
     run_build(site=True)
     assert "KaTeX is missing" in caplog.text and "make assets" in caplog.text
+    caplog.clear()
+    assert not run_build(site=True).site_rebuilt  # and again when the site is up to date
+    assert "KaTeX is missing" in caplog.text
 
 
 def test_the_home_page_title_is_the_site_name(sample_site: BuiltSite) -> None:
