@@ -10,8 +10,9 @@ The inputs: mkdocs.yml; every file in docs/ (the generated ones by the digests o
 the docs manifest, which the build has just checked, the others by their bytes); every file of
 the theme's custom_dir; paperfeed's code; the Python version and every installed distribution's
 version (MkDocs, Material, Markdown extensions, plugins, Pagefind); the build options (--strict,
-the Pagefind indexes). Not covered: environment variables that mkdocs.yml reads with `!ENV`;
-delete the site folder to force a rebuild.
+the Pagefind indexes). Not covered: environment variables that mkdocs.yml reads with `!ENV`, and
+files that mkdocs.yml or a Markdown extension reads from outside docs/ and the theme (an
+`INHERIT`ed config, `hooks`, snippets); delete the site folder to force a rebuild.
 
 The site tree: the path, size, mtime and inode of every file in it, so a file changed, added or
 removed by hand, or a site built by `mkdocs build` directly, is rebuilt.
