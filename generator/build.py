@@ -134,13 +134,17 @@ class _SiteStep:
     warnings: int
     inputs: str
 
+    @property
+    def staged(self) -> tuple[StagedTree, ...]:
+        return (self.tree,) if self.tree is not None else ()
+
     def swap_all(self, settings: Settings, staged: Sequence[StagedTree]) -> None:
         """Swap `staged` and the new site in; the site's record is removed before and written
         after, so that an interrupted swap leaves no record and the next build rebuilds."""
         record = record_path(settings.site_dir)
         if self.tree is not None:
             remove_record(record)
-        for tree in (*staged, *([self.tree] if self.tree else [])):
+        for tree in (*staged, *self.staged):
             tree.swap()
         if self.tree is not None:
             tree_digest = site_tree(settings.site_dir)
@@ -191,7 +195,7 @@ def _publish(
             for tree in staged:
                 tree.swap()
     finally:
-        for tree in (*staged, *([step.tree] if step and step.tree else [])):
+        for tree in (*staged, *(step.staged if step else ())):
             tree.discard()
     return step
 
@@ -217,8 +221,8 @@ def _unchanged_build(
         try:
             step.swap_all(settings, ())
         finally:
-            if step.tree is not None:
-                step.tree.discard()
+            for tree in step.staged:
+                tree.discard()
     pages, feeds = int(facts["pages"]), int(facts["feeds"])
     return BuildSummary(
         ingested=Ingested(0, 0, (), (), {}, MergeReport()),
@@ -231,7 +235,7 @@ def _unchanged_build(
         site_warnings=step.warnings if step else 0,
         untagged=tuple(str(title) for title in facts["untagged"]),
         site_built=site,
-        site_rebuilt=step is not None and step.tree is not None,
+        site_rebuilt=bool(step and step.staged),
     )
 
 
@@ -263,7 +267,7 @@ def build(
         summary,
         site_warnings=step.warnings if step else 0,
         site_built=site,
-        site_rebuilt=step is not None and step.tree is not None,
+        site_rebuilt=bool(step and step.staged),
     )
 
 

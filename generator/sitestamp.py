@@ -56,27 +56,20 @@ def record_path(site_dir: Path) -> Path:
     return site_dir.with_name(f".paperfeed-{site_dir.name}.json")
 
 
-def _files(folder: Path) -> list[tuple[str, os.stat_result]]:
-    """Every file under `folder` (recursively, sorted by path) with its stat."""
-    found: list[tuple[str, os.stat_result]] = []
-    stack = [""]
-    while stack:
-        rel = stack.pop()
-        try:
-            entries = sorted(os.scandir(folder / rel), key=lambda e: e.name)
-        except (FileNotFoundError, NotADirectoryError):
-            continue
-        for entry in entries:
-            path = f"{rel}/{entry.name}" if rel else entry.name
-            try:
-                if entry.is_dir():
-                    stack.append(path)
-                else:
-                    found.append((path, entry.stat()))
-            except FileNotFoundError:  # a broken symbolic link: MkDocs skips it too
-                continue
-    found.sort(key=lambda item: item[0])
-    return found
+def _paths(folder: Path) -> list[str]:
+    """Every file under `folder`, following symbolic links as MkDocs does, by relative path."""
+    found: list[str] = []
+    for top, _, names in os.walk(folder, followlinks=True):
+        base = os.path.relpath(top, folder)
+        found.extend(name if base == "." else f"{base}/{name}" for name in names)
+    return sorted(found)
+
+
+def _bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:  # a broken symbolic link, or deleted meanwhile
+        return b"\0missing"
 
 
 def _distributions() -> str:
@@ -103,19 +96,24 @@ def site_inputs(
     manifest = read_manifest(docs)
     for rel in sorted(manifest.state):
         add("generated", f"{rel}\0{manifest.state[rel][3]}".encode())
-    for rel, _ in _files(docs):
+    for rel in _paths(docs):
         if rel != MANIFEST and rel not in manifest.state:
-            add("docs", rel.encode() + b"\0" + (docs / rel).read_bytes())
+            add("docs", rel.encode() + b"\0" + _bytes(docs / rel))
     if settings.theme_dir is not None:
-        for rel, _ in _files(settings.theme_dir):
-            add("theme", rel.encode() + b"\0" + (settings.theme_dir / rel).read_bytes())
+        for rel in _paths(settings.theme_dir):
+            add("theme", rel.encode() + b"\0" + _bytes(settings.theme_dir / rel))
     return digest.hexdigest()
 
 
 def site_tree(site_dir: Path) -> str:
     """The digest of the site folder's files by path, size, mtime and inode."""
     digest = hashlib.blake2b(digest_size=16)
-    for rel, info in _files(site_dir):
+    for rel in _paths(site_dir):
+        try:
+            info = os.stat(site_dir / rel)
+        except FileNotFoundError:
+            digest.update(f"{rel}\0missing\n".encode())
+            continue
         digest.update(f"{rel}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}\n".encode())
     return digest.hexdigest()
 
