@@ -35,7 +35,7 @@ from pathlib import Path
 
 from generator.config import Settings
 from generator.manifest import MANIFEST, read_manifest
-from generator.stamp import code_digest
+from generator.stamp import LabelledDigest, code_digest
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,12 +82,8 @@ def site_inputs(
 ) -> str:
     """The digest of everything a site built from `docs` (the docs folder or its staged
     replacement, whose manifest the build has just checked) depends on."""
-    digest = hashlib.blake2b(digest_size=16)
-
-    def add(label: str, data: bytes) -> None:
-        digest.update(f"{label}\0{len(data)}\0".encode())
-        digest.update(data)
-
+    digest = LabelledDigest()
+    add = digest.add
     add("config", settings.config_path.read_bytes())
     add("options", json.dumps([strict, [list(index) for index in pagefind]]).encode())
     add("code", code_digest().encode())

@@ -40,15 +40,26 @@ def _version(name: str) -> str:
         return "-"
 
 
+class LabelledDigest:
+    """A digest of labelled parts: each part is hashed after its label and length, so that two
+    parts can never run into each other."""
+
+    def __init__(self) -> None:
+        self._digest = hashlib.blake2b(digest_size=16)
+
+    def add(self, label: str, data: bytes) -> None:
+        self._digest.update(f"{label}\0{len(data)}\0".encode())
+        self._digest.update(data)
+
+    def hexdigest(self) -> str:
+        return self._digest.hexdigest()
+
+
 def build_stamp(settings: Settings, archive_dir: Path | None = None) -> str:
     """The stamp for building `settings` from the archive in `archive_dir` (default: the
     configured one; a staged archive has the same files, inodes and mtimes once swapped in)."""
-    digest = hashlib.blake2b(digest_size=16)
-
-    def add(label: str, data: bytes) -> None:
-        digest.update(f"{label}\0{len(data)}\0".encode())
-        digest.update(data)
-
+    digest = LabelledDigest()
+    add = digest.add
     add("config", settings.config_path.read_bytes())
     add("taxonomy", settings.taxonomy_path.read_bytes() if settings.taxonomy_path.exists() else b"")
     add("code", _code())
