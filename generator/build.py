@@ -120,7 +120,11 @@ def _site(
             _release_memory()  # MkDocs' pages, before Pagefind's own peak
             started = time.perf_counter()
             index_site(tree.staging, pagefind)
-            logger.info("Pagefind indexed the site in %.1f s", time.perf_counter() - started)
+            logger.info(
+                "Pagefind indexed the site in %.1f s (%d indexes)",
+                time.perf_counter() - started,
+                len(pagefind),
+            )
     except BaseException:
         tree.discard()
         raise

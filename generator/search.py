@@ -10,7 +10,6 @@ are indexed (the theme marks their article `data-pagefind-body`), not listings o
 
 from __future__ import annotations
 
-import logging
 import subprocess
 import sys
 from collections import Counter
@@ -19,8 +18,6 @@ from pathlib import Path
 
 from generator.config import Settings
 from generator.errors import SiteBuildError
-
-logger = logging.getLogger(__name__)
 
 BUNDLE = "pagefind"
 """The folder of the site that holds the Pagefind index and UI."""
@@ -80,4 +77,3 @@ def index_site(site_dir: Path, indexes: Sequence[Sequence[str | None]]) -> None:
                 where=str(site_dir),
                 hint="install it: pip install 'pagefind[bin]'; or set extra.paperfeed.search: lunr",
             )
-    logger.info("indexed the site for search with Pagefind (%d indexes)", len(indexes))
